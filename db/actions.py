@@ -1,0 +1,112 @@
+"""Actions, numbered per body and never reused, with owners, deadlines and updates."""
+
+from __future__ import annotations
+
+from db.book import Book
+from db.rows import Refused, insert, rows, to_row
+from secretary.models import Action, ActionOwner, ActionUpdate, PastDeadline
+
+
+def next_action_number(book: Book, body_id: int) -> int:
+    row = next(book.db.query(
+        """SELECT max(coalesce((SELECT last_number FROM action_counter WHERE body_id = :b), 0),
+                      coalesce((SELECT max(number) FROM action WHERE body_id = :b), 0)) AS n""",
+        {"b": body_id},
+    ))
+    return row["n"] + 1
+
+
+def raise_action(book: Book, action: Action) -> Action:
+    """Store a new action; it takes the body's next number in the same transaction,
+    unless it carries its own (an imported tracker), which must not be in use."""
+    with book.db.atomic():
+        number = action.number or next_action_number(book, action.body_id)
+        taken = list(book.db.query(
+            "SELECT 1 FROM action WHERE body_id = ? AND number = ?", [action.body_id, number]
+        ))
+        if taken:
+            raise Refused(f"Action {number} already exists in this body.")
+        stored = insert(
+            book, "action", action.model_copy(update={"number": number}), exclude={"owners", "past_deadlines"}
+        )
+        book.db.execute(
+            """INSERT INTO action_counter (body_id, last_number) VALUES (?, ?)
+               ON CONFLICT (body_id) DO UPDATE SET last_number = max(last_number, excluded.last_number)""",
+            [action.body_id, number],
+        )
+        _write_children(book, stored)
+    return stored
+
+
+def update_action(book: Book, action: Action) -> None:
+    row = to_row(action, exclude={"owners", "past_deadlines", "id", "number", "body_id"})
+    with book.db.atomic():
+        book.db.table("action").update(action.id, row)
+        book.db.execute("DELETE FROM action_owner WHERE action_id = ?", [action.id])
+        book.db.execute("DELETE FROM action_deadline WHERE action_id = ?", [action.id])
+        _write_children(book, action)
+
+
+def delete_action(book: Book, action_id: int, reason: str) -> None:
+    """Retire an action: it stays in the book, its number is never given again."""
+    if not reason.strip():
+        raise Refused("Say why the action is being deleted; its number is retired with that reason.")
+    book.db.execute("UPDATE action SET deleted_reason = ? WHERE id = ?", [reason.strip(), action_id])
+
+
+def _write_children(book: Book, action: Action) -> None:
+    book.db.table("action_owner").insert_all(
+        {"action_id": action.id, "position": i, **to_row(owner)} for i, owner in enumerate(action.owners)
+    )
+    book.db.table("action_deadline").insert_all(
+        {"action_id": action.id, "position": i, **to_row(d)} for i, d in enumerate(action.past_deadlines)
+    )
+
+
+def get_action(book: Book, action_id: int) -> Action | None:
+    found = _load(book, "SELECT * FROM action WHERE id = ?", [action_id])
+    return found[0] if found else None
+
+
+def get_action_by_number(book: Book, body_id: int, number: int) -> Action | None:
+    found = _load(book, "SELECT * FROM action WHERE body_id = ? AND number = ?", [body_id, number])
+    return found[0] if found else None
+
+
+def list_actions(book: Book, body_id: int, *, include_deleted: bool = False) -> list[Action]:
+    where = "" if include_deleted else "AND deleted_reason = ''"
+    return _load(book, f"SELECT * FROM action WHERE body_id = ? {where} ORDER BY number", [body_id])
+
+
+def _load(book: Book, sql: str, params: list) -> list[Action]:
+    actions = list(book.db.query(sql, params))
+    if not actions:
+        return []
+    ids = [a["id"] for a in actions]
+    marks = ",".join("?" * len(ids))
+    owners: dict[int, list[ActionOwner]] = {}
+    for row in book.db.query(
+        f"SELECT * FROM action_owner WHERE action_id IN ({marks}) ORDER BY action_id, position", ids
+    ):
+        owners.setdefault(row["action_id"], []).append(ActionOwner(person_id=row["person_id"], name=row["name"]))
+    deadlines: dict[int, list[PastDeadline]] = {}
+    for row in book.db.query(
+        f"SELECT * FROM action_deadline WHERE action_id IN ({marks}) ORDER BY action_id, position", ids
+    ):
+        deadlines.setdefault(row["action_id"], []).append(
+            PastDeadline(due_text=row["due_text"], due_date=row["due_date"], replaced_on=row["replaced_on"])
+        )
+    return [
+        Action.model_validate({**a, "owners": owners.get(a["id"], []), "past_deadlines": deadlines.get(a["id"], [])})
+        for a in actions
+    ]
+
+
+def add_update(book: Book, update: ActionUpdate) -> ActionUpdate:
+    return insert(book, "action_update", update)
+
+
+def list_updates(book: Book, action_id: int) -> list[ActionUpdate]:
+    return list(rows(
+        book, ActionUpdate, "SELECT * FROM action_update WHERE action_id = ? ORDER BY given_on, id", [action_id]
+    ))

@@ -1,0 +1,232 @@
+"""Opening the clerk's book safely (DESIGN.md §7).
+
+The order matters: the file's header is read and judged before SQLite ever
+connects, so a foreign, truncated or newer file is refused without a byte of
+it changing. Only then do we connect, take the exclusive lock (a second copy
+of the app is refused), run ``quick_check``, migrate, and set the pragmas.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+_MAGIC = b"SQLite format 3\x00"
+
+
+class BookError(Exception):
+    """A problem opening or writing the book, worded for the clerk."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotABook(BookError):
+    pass
+
+
+class DamagedBook(BookError):
+    pass
+
+
+class NewerBook(BookError):
+    pass
+
+
+class BookInUse(BookError):
+    pass
+
+
+class BookUnavailable(BookError):
+    """Missing, unreadable, or not writable."""
+
+
+@dataclass(frozen=True)
+class Header:
+    page_size: int
+    pages: int | None  # the in-header page count, when SQLite says it is valid
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header:
+    """Judge the first 100 bytes of ``path``; raise a BookError if it is not a usable book."""
+    size = path.stat().st_size
+    if size == 0:
+        raise NotABook(f"{path} is an empty file, not a secretary book.")
+    with open(path, "rb") as f:
+        head = f.read(100)
+    if not head.startswith(_MAGIC):
+        raise NotABook(f"{path} is not a secretary book (it is not a SQLite database at all).")
+    if len(head) < 100:
+        raise DamagedBook(f"{path} is damaged: it ends inside its own header ({size} bytes).")
+    (raw_page_size,) = struct.unpack(">H", head[16:18])
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DamagedBook(f"{path} is damaged: its header gives an impossible page size.")
+    change_counter, pages = struct.unpack(">II", head[24:32])
+    (valid_for,) = struct.unpack(">I", head[92:96])
+    (user_version,) = struct.unpack(">i", head[60:64])
+    (application_id,) = struct.unpack(">i", head[68:72])
+    header = Header(page_size, pages if valid_for == change_counter and pages else None, user_version, application_id)
+    if application_id != APPLICATION_ID:
+        raise NotABook(
+            f"{path} is a SQLite database from another program, not a secretary book. "
+            "It has been left exactly as it was."
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerBook(
+            f"{path} was written by a newer version of secretary (book version {user_version}; "
+            f"this copy understands up to {SCHEMA_VERSION}). Update secretary to open it; "
+            "the book has not been changed."
+        )
+    if size % page_size or (header.pages and size < header.pages * page_size):
+        raise DamagedBook(
+            f"{path} is damaged: the file is shorter than its header says ({size} bytes), "
+            "as if it had been cut off. It has not been changed; restore it from a backup."
+        )
+    return header
+
+
+def _create_file(path: Path) -> None:
+    """A new book: 0600 in a folder we make 0700 (an existing folder keeps its mode)."""
+    missing = []
+    parent = path.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class Book:
+    """An open clerk's book: one SQLite file, held exclusively by this process."""
+
+    def __init__(self, db: Database, path: Path | None):
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Book:
+        path = Path(path).expanduser().absolute()
+        created = False
+        if not path.exists():
+            if not create:
+                raise BookUnavailable(f"There is no book at {path}.")
+            try:
+                _create_file(path)
+            except OSError as e:
+                raise BookUnavailable(f"Cannot create a book at {path}: {e.strerror}.") from e
+            created = True
+        elif not path.is_file():
+            raise NotABook(f"{path} is not a file.")
+        if not created:
+            try:
+                read_header(path)
+            except PermissionError as e:
+                raise BookUnavailable(f"Cannot read {path}: permission denied.") from e
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise BookUnavailable(
+                    f"{path} cannot be written (the file or its folder is read-only). "
+                    "Nothing has been changed."
+                )
+        conn = _connect(path)
+        try:
+            db = _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            if created:
+                path.unlink(missing_ok=True)
+            raise
+        return cls(db, path)
+
+    @classmethod
+    def in_memory(cls) -> Book:
+        conn = sqlite3.connect(":memory:")
+        db = Database(conn, execute_plugins=False)
+        migrations.apply(db)
+        db.execute("PRAGMA foreign_keys = ON")
+        return cls(db, None)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=1.0)
+    try:
+        # Set before the first read so WAL needs no shared memory and the lock is
+        # held for the whole session: a second copy of the app is refused.
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as e:
+        conn.close()
+        if "locked" in str(e) or "busy" in str(e):
+            raise BookInUse(
+                f"{path} is already open in another copy of secretary (or another program). "
+                "Close it there first; only one copy may write to a book at a time."
+            ) from e
+        raise BookUnavailable(f"Cannot open {path}: {e}.") from e
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise DamagedBook(
+            f"{path} is damaged ({e}). It has not been changed; restore it from a backup."
+        ) from e
+    return conn
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
+    try:
+        verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as e:
+        raise DamagedBook(
+            f"{path} is damaged ({e}). It has not been changed; restore it from a backup."
+        ) from e
+    if verdict != ["ok"]:
+        raise DamagedBook(
+            f"{path} is damaged ({verdict[0]}). It has not been changed; restore it from a backup."
+        )
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    fresh = not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if not fresh and app_id != APPLICATION_ID:
+        raise NotABook(f"{path} is not a secretary book. It has been left exactly as it was.")
+    if version > SCHEMA_VERSION:
+        raise NewerBook(f"{path} was written by a newer version of secretary; update secretary to open it.")
+    db = Database(conn, execute_plugins=False)
+    try:
+        migrations.apply(db)
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as e:
+        raise BookUnavailable(f"Cannot write to {path}: {e}.") from e
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA secure_delete = ON")
+    return db
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

@@ -1,0 +1,108 @@
+"""Meetings and their agendas."""
+
+from __future__ import annotations
+
+from db.book import Book
+from db.rows import Refused, insert, one, rows, update
+from secretary.models import AgendaItem, Meeting, MeetingStatus
+
+
+def create_meeting(book: Book, meeting: Meeting) -> Meeting:
+    return insert(book, "meeting", meeting)
+
+
+def update_meeting(book: Book, meeting: Meeting) -> None:
+    update(book, "meeting", meeting)
+
+
+def get_meeting(book: Book, meeting_id: int) -> Meeting | None:
+    return one(book, Meeting, "SELECT * FROM meeting WHERE id = ?", [meeting_id])
+
+
+def list_meetings(book: Book, body_id: int | None = None) -> list[Meeting]:
+    """Upcoming first (soonest at the top), then those held (most recent first)."""
+    where, params = ("WHERE body_id = ?", [body_id]) if body_id is not None else ("", [])
+    meetings = list(rows(book, Meeting, f"SELECT * FROM meeting {where} ORDER BY date, planned_start", params))
+    upcoming = [m for m in meetings if m.status in _NOT_YET_HELD]
+    held = [m for m in meetings if m.status not in _NOT_YET_HELD]
+    return upcoming + held[::-1]
+
+
+_NOT_YET_HELD = (MeetingStatus.planned, MeetingStatus.live)
+
+
+def resolve_meeting(book: Book, ref: str | int, body_id: int | None = None) -> Meeting:
+    """A meeting by id, ``next`` (the next one to be held) or ``latest`` (the most recent held)."""
+    text = str(ref).strip().lower()
+    where, params = ("AND body_id = ?", [body_id]) if body_id is not None else ("", [])
+    if text.isdigit():
+        meeting = get_meeting(book, int(text))
+        if meeting and (body_id is None or meeting.body_id == body_id):
+            return meeting
+        raise Refused(f"No meeting with ID {text} in this book. `secretary meetings` lists them.")
+    if text == "next":
+        found = one(
+            book, Meeting,
+            f"""SELECT * FROM meeting WHERE status IN ('planned', 'live') {where}
+                ORDER BY status = 'live' DESC, date, planned_start LIMIT 1""",
+            params,
+        )
+        if found:
+            return found
+        raise Refused("There is no upcoming meeting. Create one with `secretary new-meeting`.")
+    if text == "latest":
+        found = one(
+            book, Meeting,
+            f"""SELECT * FROM meeting WHERE status IN ('live', 'closed', 'approved') {where}
+                ORDER BY date DESC, planned_start DESC LIMIT 1""",
+            params,
+        )
+        if found:
+            return found
+        raise Refused("No meeting has been held yet.")
+    raise Refused(f"{ref!r} is not a meeting: give its ID, `next` or `latest`.")
+
+
+def previous_meeting(book: Book, meeting: Meeting) -> Meeting | None:
+    return one(
+        book, Meeting,
+        "SELECT * FROM meeting WHERE body_id = ? AND date < ? ORDER BY date DESC LIMIT 1",
+        [meeting.body_id, meeting.date.isoformat()],
+    )
+
+
+# --- agenda --------------------------------------------------------------------
+
+
+def add_item(book: Book, item: AgendaItem) -> AgendaItem:
+    _check_parent(book, item)
+    return insert(book, "agenda_item", item)
+
+
+def update_item(book: Book, item: AgendaItem) -> None:
+    _check_parent(book, item)
+    update(book, "agenda_item", item)
+
+
+def delete_item(book: Book, item_id: int) -> None:
+    book.db.execute("DELETE FROM agenda_item WHERE id = ?", [item_id])
+
+
+def get_item(book: Book, item_id: int) -> AgendaItem | None:
+    return one(book, AgendaItem, "SELECT * FROM agenda_item WHERE id = ?", [item_id])
+
+
+def list_items(book: Book, meeting_id: int) -> list[AgendaItem]:
+    return list(
+        rows(book, AgendaItem, "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id", [meeting_id])
+    )
+
+
+def _check_parent(book: Book, item: AgendaItem) -> None:
+    if item.parent_id is None:
+        return
+    parent = get_item(book, item.parent_id)
+    if parent is None or parent.meeting_id != item.meeting_id:
+        raise Refused(
+            f"Item {item.number or item.title!r} cannot be a sub-item of an item on another meeting's agenda."
+        )

@@ -1,0 +1,86 @@
+"""What was said and decided on each item: minutes, decisions, declarations,
+public questions, and the register of interests they draw on."""
+
+from __future__ import annotations
+
+from db.book import Book
+from db.rows import insert, one, rows, to_row, update
+from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
+
+
+def get_minute(book: Book, item_id: int) -> Minute:
+    return one(book, Minute, "SELECT * FROM minute WHERE item_id = ?", [item_id]) or Minute(item_id=item_id)
+
+
+def save_minute(book: Book, minute: Minute) -> None:
+    book.db.table("minute").upsert(to_row(minute), pk="item_id")
+
+
+def list_minutes(book: Book, meeting_id: int) -> list[Minute]:
+    return list(rows(
+        book, Minute,
+        "SELECT m.* FROM minute m JOIN agenda_item i ON i.id = m.item_id WHERE i.meeting_id = ? ORDER BY i.position",
+        [meeting_id],
+    ))
+
+
+def add_decision(book: Book, decision: Decision) -> Decision:
+    return insert(book, "decision", decision)
+
+
+def update_decision(book: Book, decision: Decision) -> None:
+    update(book, "decision", decision)
+
+
+def delete_decision(book: Book, decision_id: int) -> None:
+    book.db.execute("DELETE FROM decision WHERE id = ?", [decision_id])
+
+
+def list_decisions(book: Book, item_id: int) -> list[Decision]:
+    return list(rows(book, Decision, "SELECT * FROM decision WHERE item_id = ? ORDER BY position, id", [item_id]))
+
+
+def add_declaration(book: Book, declaration: Declaration) -> Declaration:
+    return insert(book, "declaration", declaration)
+
+
+def update_declaration(book: Book, declaration: Declaration) -> None:
+    update(book, "declaration", declaration)
+
+
+def delete_declaration(book: Book, declaration_id: int) -> None:
+    book.db.execute("DELETE FROM declaration WHERE id = ?", [declaration_id])
+
+
+def list_declarations(book: Book, meeting_id: int) -> list[Declaration]:
+    return list(rows(book, Declaration, "SELECT * FROM declaration WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+
+
+def add_interest(book: Book, interest: Interest) -> Interest:
+    return insert(book, "interest", interest)
+
+
+def update_interest(book: Book, interest: Interest) -> None:
+    update(book, "interest", interest)
+
+
+def list_interests(book: Book, body_id: int, person_id: int | None = None) -> list[Interest]:
+    if person_id is None:
+        return list(rows(book, Interest, "SELECT * FROM interest WHERE body_id = ? ORDER BY surname, forename, id", [body_id]))
+    return list(rows(
+        book, Interest, "SELECT * FROM interest WHERE body_id = ? AND person_id = ? ORDER BY id", [body_id, person_id]
+    ))
+
+
+def add_public_question(book: Book, question: PublicQuestion) -> PublicQuestion:
+    return insert(book, "public_question", question)
+
+
+def update_public_question(book: Book, question: PublicQuestion) -> None:
+    update(book, "public_question", question)
+
+
+def list_public_questions(book: Book, meeting_id: int) -> list[PublicQuestion]:
+    return list(rows(
+        book, PublicQuestion, "SELECT * FROM public_question WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
+    ))
