@@ -1,0 +1,44 @@
+"""F1: the keys that work where the clerk is, and what the app is for."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+ABOUT = (
+    "secretary keeps the clerk's book: every change is saved the moment it is made — "
+    "there is no Save command. Ctrl+P opens the command palette; Ctrl+Q quits."
+)
+
+
+def keys_table(screen: Screen) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("Key")
+    table.add_column("Does")
+    seen = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.description in seen:
+            continue
+        seen.add(binding.description)
+        table.add_row(screen.app.get_key_display(binding), binding.description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+
+    def __init__(self, for_screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = for_screen
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static(f"Help — {self.for_screen.__class__.__name__.removesuffix('Screen')}", classes="title")
+            yield Static(ABOUT, classes="question")
+            yield Static(keys_table(self.for_screen))

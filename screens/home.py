@@ -1,0 +1,147 @@
+"""The home screen: the bodies in the book and their meetings."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from db.bodies import create_body, list_bodies
+from db.meetings import create_meeting, list_meetings
+from secretary.formats import long_date, time_range
+from secretary.models import Body, Meeting
+from screens.body_form import NewBodyScreen
+from screens.meeting_form import NewMeetingScreen
+from screens.text import plain
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "open_meeting", "Open meeting", show=True, priority=False),
+        Binding("n", "new_meeting", "New meeting"),
+        Binding("r", "roster", "Roster"),
+        Binding("b", "new_body", "New body", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bodies: list[Body] = []
+        self.meetings: list[Meeting] = []
+
+    @property
+    def book(self):
+        return self.app.book
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="bodies-pane"):
+                yield Static("Bodies", classes="pane-title")
+                yield OptionList(id="bodies", markup=False)
+            with Vertical(id="meetings-pane"):
+                yield Static("", id="body-title", classes="pane-title", markup=False)
+                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#meetings", DataTable)
+        table.add_columns("Date", "Time", "Title", "Status")
+        self.load_bodies()
+
+    def load_bodies(self, select: int | None = None) -> None:
+        self.bodies = list_bodies(self.book)
+        options = self.query_one("#bodies", OptionList)
+        options.clear_options()
+        options.add_options(Option(body.name, id=str(body.id)) for body in self.bodies)
+        if self.bodies:
+            index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
+            options.highlighted = index
+            self.show_body(self.bodies[index])
+            self.query_one("#meetings", DataTable).focus()
+        else:
+            self.query_one("#body-title", Static).update("")
+            self.query_one("#empty", Static).update(
+                "This book holds no bodies yet. Press b to add a board or committee."
+            )
+
+    @property
+    def body(self) -> Body | None:
+        index = self.query_one("#bodies", OptionList).highlighted
+        return self.bodies[index] if self.bodies and index is not None else None
+
+    @on(OptionList.OptionHighlighted, "#bodies")
+    def _body_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_body(self.bodies[event.option_index])
+
+    @on(OptionList.OptionSelected, "#bodies")
+    def _body_selected(self) -> None:
+        self.query_one("#meetings", DataTable).focus()
+
+    def show_body(self, body: Body, select: int | None = None) -> None:
+        self.meetings = list_meetings(self.book, body.id)
+        self.query_one("#body-title", Static).update(f"{body.name} — meetings")
+        table = self.query_one("#meetings", DataTable)
+        table.clear()
+        for meeting in self.meetings:
+            title = meeting.title + ("" if meeting.public else " (private)")
+            table.add_row(
+                plain(long_date(meeting.date)),
+                plain(time_range(meeting.planned_start, meeting.planned_end)),
+                plain(title),
+                plain(meeting.status.value, style=f"bold" if meeting.status.value == "live" else ""),
+                key=str(meeting.id),
+            )
+        if select is not None:
+            table.move_cursor(row=next(i for i, m in enumerate(self.meetings) if m.id == select))
+        self.query_one("#empty", Static).update(
+            "" if self.meetings else "No meetings yet. Press n to create one."
+        )
+
+    @property
+    def meeting(self) -> Meeting | None:
+        table = self.query_one("#meetings", DataTable)
+        if not self.meetings or table.cursor_row is None or table.cursor_row >= len(self.meetings):
+            return None
+        return self.meetings[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self) -> None:
+        self.action_open_meeting()
+
+    def action_open_meeting(self) -> None:
+        meeting = self.meeting
+        if meeting is not None:
+            self.app.open_meeting(meeting.id)
+
+    @work
+    async def action_new_meeting(self) -> None:
+        body = self.body
+        if body is None:
+            self.notify("Add a body first (b).", severity="warning")
+            return
+        meeting = await self.app.push_screen_wait(NewMeetingScreen(body))
+        if meeting is None:
+            return
+        stored = create_meeting(self.book, meeting)
+        self.show_body(body, select=stored.id)
+        self.notify(f"Created the meeting of {long_date(stored.date)}.", markup=False)
+
+    @work
+    async def action_new_body(self) -> None:
+        body = await self.app.push_screen_wait(NewBodyScreen())
+        if body is None:
+            return
+        stored = create_body(self.book, body)
+        self.load_bodies(select=stored.id)
+
+    def action_roster(self) -> None:
+        from screens.roster import RosterScreen
+
+        if self.body is not None:
+            self.app.push_screen(RosterScreen(self.body))

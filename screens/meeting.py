@@ -1,0 +1,74 @@
+"""One meeting before it starts: its details, agenda and who is expected."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from db.attendance import list_attendance
+from db.bodies import get_body
+from db.meetings import get_meeting, list_items
+from db.people import get_person
+from secretary.formats import long_date, minutes_time, time_range
+from secretary.models import ItemKind, Part
+from screens.text import plain
+
+
+class MeetingScreen(Screen):
+    CSS_PATH = "meeting.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="meeting-head"):
+            yield Static("", id="meeting-title", markup=False)
+            yield Static("", id="meeting-when", markup=False)
+        yield Static("Agenda", classes="pane-title")
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="expected", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        book = self.app.book
+        meeting = get_meeting(book, self.meeting_id)
+        body = get_body(book, meeting.body_id)
+        self.sub_title = meeting.title
+        self.query_one("#meeting-title", Static).update(f"{body.name}: {meeting.title}")
+        when = [long_date(meeting.date), time_range(meeting.planned_start, meeting.planned_end), meeting.venue]
+        privacy = "in public" if meeting.public else "in private"
+        self.query_one("#meeting-when", Static).update(
+            " · ".join(part for part in when if part) + f" · {privacy} · {meeting.status.value}"
+        )
+        table = self.query_one("#agenda", DataTable)
+        table.clear(columns=True)
+        table.add_columns("No.", "Item", "Purpose", "Lead", "Time", "Part")
+        section = None
+        for item in list_items(book, self.meeting_id):
+            if item.section and item.section != section:
+                section = item.section
+                table.add_row("", plain(section, style="bold"), "", "", "", "")
+            title = item.title if item.kind is ItemKind.item else f"— {item.title} —"
+            table.add_row(
+                plain(item.number),
+                plain(("   " if item.parent_id else "") + title),
+                plain(item.purpose),
+                plain(item.lead),
+                plain(minutes_time(item.planned_start)),
+                "II" if item.part is Part.confidential else "",
+                key=str(item.id),
+            )
+        expected = list_attendance(book, self.meeting_id)
+        names = [get_person(book, a.person_id).initials for a in expected]
+        self.query_one("#expected", Static).update(
+            f"Expected: {', '.join(names)}" if names else "No attendance list yet."
+        )

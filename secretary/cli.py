@@ -1,0 +1,209 @@
+"""The `secretary` command: the composition root.
+
+It alone wires the domain, the book and the app together; it imports `db`
+and `screens` lazily, inside the commands that need them, so `--help` and
+`--version` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from secretary import __version__
+
+DEFAULT_BOOK_NAME = "book.secretary"
+DEMO_BOOK_NAME = "demo.secretary"
+
+
+class CommandError(Exception):
+    """A one-line message for the clerk; the command exits non-zero."""
+
+
+def data_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("secretary", appauthor=False)
+
+
+def default_book() -> Path:
+    return data_folder() / DEFAULT_BOOK_NAME
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="secretary",
+        description="The clerk's book: attendance, quoracy, minutes and actions for boards and committees.",
+    )
+    parser.add_argument("--version", action="version", version=f"secretary {__version__}")
+    parser.add_argument(
+        "--book", type=Path, metavar="FILE",
+        help=f"the book to use (default: {DEFAULT_BOOK_NAME} in your user data folder)",
+    )
+    parser.set_defaults(run=run_app)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create the demo book (Northbridge ICB) and open its next meeting")
+    demo.add_argument("--book", type=Path, metavar="FILE", help="where to put the demo book")
+    demo.add_argument("--no-open", action="store_true", help="create the demo book but do not open the app")
+    demo.set_defaults(run=run_demo)
+
+    bodies = sub.add_parser("bodies", help="list the bodies in the book, with their IDs")
+    bodies.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
+    bodies.set_defaults(run=run_bodies)
+
+    meetings = sub.add_parser("meetings", help="list meetings, upcoming first, with their IDs")
+    meetings.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
+    meetings.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
+    meetings.set_defaults(run=run_meetings)
+
+    new = sub.add_parser("new-meeting", help="create a meeting and print its ID")
+    new.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
+    new.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
+    new.add_argument("--date", required=True, help="the date, e.g. 27/06/2025")
+    new.add_argument("--start", metavar="HH:MM", help="planned start, e.g. 09:30 or 9.30am")
+    new.add_argument("--end", metavar="HH:MM", help="planned end")
+    new.add_argument("--title", help="title (default: 'Meeting of the <body>')")
+    new.add_argument("--venue", default="", help="where it is held")
+    new.add_argument("--private", action="store_true", help="a meeting held in private")
+    new.set_defaults(run=run_new_meeting)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args) or 0
+    except KeyboardInterrupt:
+        print("secretary: interrupted; everything already saved is in the book.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - every failure becomes one clear line
+        message = describe_error(error)
+        if message is None:
+            raise
+        print(f"secretary: {message}", file=sys.stderr)
+        return 1
+
+
+def describe_error(error: Exception) -> str | None:
+    """The clerk's words for an error, or None for a bug (which keeps its traceback)."""
+    from pydantic import ValidationError
+
+    from db import BookError
+
+    if isinstance(error, (CommandError, BookError)):
+        return str(error)
+    if isinstance(error, ValidationError):
+        from secretary.errors import explain
+
+        return explain(error)
+    if isinstance(error, ValueError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+    return None
+
+
+def open_book(path: Path | None, *, create: bool = False):
+    from db import Book
+
+    return Book.open(path or default_book(), create=create)
+
+
+# --- commands ----------------------------------------------------------------
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from db import Book
+    from screens.app import SecretaryApp
+
+    path = (args.book or default_book()).expanduser()
+    if not path.exists():
+        # the app asks the clerk before creating a new book
+        app = SecretaryApp(None, create_path=path)
+    else:
+        app = SecretaryApp(Book.open(path))
+    return _run(app)
+
+
+def _run(app) -> int:
+    app.run()
+    if app.book is not None:
+        app.book.close()
+    return app.return_code or 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from db.demo import build_demo
+
+    path = (args.book or data_folder() / DEMO_BOOK_NAME).expanduser()
+    book, meeting_id, created = build_demo(path)
+    if args.no_open:
+        print(f"{'Created' if created else 'Using'} the demo book at {path}")
+        book.close()
+        return 0
+    from screens.app import SecretaryApp
+
+    return _run(SecretaryApp(book, open_meeting=meeting_id))
+
+
+def run_bodies(args: argparse.Namespace) -> int:
+    from db.bodies import list_bodies
+
+    with open_book(args.book) as book:
+        bodies = list_bodies(book)
+        if not bodies:
+            print("The book holds no bodies yet.")
+        for body in bodies:
+            print(f"{body.id:>4}  {body.short_name or '-':<12}  {body.name}")
+    return 0
+
+
+def run_meetings(args: argparse.Namespace) -> int:
+    from db.bodies import find_body, list_bodies
+    from db.meetings import list_meetings
+    from secretary.formats import long_date, time_range
+
+    with open_book(args.book) as book:
+        bodies = [find_body(book, args.body)] if args.body else list_bodies(book)
+        for body in bodies:
+            print(f"{body.name} ({body.label}, ID {body.id})")
+            meetings = list_meetings(book, body.id)
+            if not meetings:
+                print("    no meetings yet")
+            for m in meetings:
+                when = f"{long_date(m.date)} {time_range(m.planned_start, m.planned_end)}".strip()
+                private = " (private)" if not m.public else ""
+                print(f"{m.id:>6}  {when:<36}  {m.status.value:<8}  {m.title}{private}")
+    return 0
+
+
+def run_new_meeting(args: argparse.Namespace) -> int:
+    from db.bodies import find_body
+    from db.meetings import create_meeting
+    from secretary.dates import read_date
+    from secretary.models import Meeting
+    from secretary.times import read_time
+
+    with open_book(args.book) as book:
+        body = find_body(book, args.body)
+        meeting = Meeting(
+            body_id=body.id,
+            title=args.title or f"Meeting of the {body.name}",
+            date=read_date(args.date),
+            planned_start=read_time(args.start) if args.start else None,
+            planned_end=read_time(args.end) if args.end else None,
+            venue=args.venue,
+            public=not args.private,
+        )
+        stored = create_meeting(book, meeting)
+        print(stored.id)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

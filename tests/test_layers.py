@@ -1,0 +1,45 @@
+"""The three layers depend one way: screens -> db -> secretary (DESIGN.md §2)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import db
+import secretary
+
+
+def modules(package) -> list[str]:
+    return sorted(
+        name for _, name, _ in pkgutil.walk_packages(package.__path__, package.__name__ + ".")
+    )
+
+
+def imported_after(module: str) -> set[str]:
+    code = f"import sys, {module}; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return {name.split(".")[0] for name in out.split()}
+
+
+@pytest.mark.parametrize("module", [m for m in modules(secretary) if m != "secretary.cli"])
+def test_domain_imports_neither_ui_nor_storage(module: str) -> None:
+    loaded = imported_after(module)
+    assert not loaded & {"textual", "sqlite_utils", "db", "screens"}, module
+
+
+@pytest.mark.parametrize("module", modules(db))
+def test_storage_imports_no_ui(module: str) -> None:
+    loaded = imported_after(module)
+    assert not loaded & {"textual", "screens"}, module
+
+
+def test_cli_imports_nothing_heavy_at_start() -> None:
+    loaded = imported_after("secretary.cli")
+    assert not loaded & {"textual", "sqlite_utils", "db", "screens", "docx"}
+
+
+def test_there_are_modules_to_check() -> None:
+    assert len(modules(secretary)) >= 3 and len(modules(db)) >= 3
