@@ -79,6 +79,16 @@ def add_item(book: Book, item: AgendaItem) -> AgendaItem:
     return insert(book, "agenda_item", item)
 
 
+def insert_item(book: Book, item: AgendaItem) -> AgendaItem:
+    """Add an item at its position, moving the items from there on down one place."""
+    with book.db.atomic():
+        book.db.execute(
+            "UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
+            [item.meeting_id, item.position],
+        )
+        return add_item(book, item)
+
+
 def update_item(book: Book, item: AgendaItem) -> None:
     _check_parent(book, item)
     update(book, "agenda_item", item)
@@ -106,3 +116,13 @@ def _check_parent(book: Book, item: AgendaItem) -> None:
         raise Refused(
             f"Item {item.number or item.title!r} cannot be a sub-item of an item on another meeting's agenda."
         )
+
+
+def save_agenda_order(book: Book, items: list[AgendaItem]) -> None:
+    """Store new positions, numbers and parents for a whole agenda at once."""
+    with book.db.atomic():
+        for item in items:
+            book.db.execute(
+                "UPDATE agenda_item SET position = ?, number = ?, parent_id = ? WHERE id = ?",
+                [item.position, item.number, item.parent_id, item.id],
+            )

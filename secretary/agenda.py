@@ -1,0 +1,99 @@
+"""Agenda rules: order, sub-items and numbering, as pure functions over items."""
+
+from __future__ import annotations
+
+import string
+
+from secretary.models import AgendaItem, ItemKind
+
+
+def in_order(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Items as printed: each top-level item followed by its sub-items."""
+    top = sorted((i for i in items if i.parent_id is None), key=lambda i: i.position)
+    children: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        if item.parent_id is not None:
+            children.setdefault(item.parent_id, []).append(item)
+    ordered = []
+    for item in top:
+        ordered.append(item)
+        ordered.extend(sorted(children.get(item.id, []), key=lambda i: i.position))
+    return ordered
+
+
+def renumber(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Number items 1, 2, 3 … and sub-items 1a, 1b …; breaks take no number.
+    Returns every item with its new number and a position that keeps the printed order."""
+    result = []
+    number = 0
+    letters: dict[int | None, int] = {}
+    parent_numbers: dict[int | None, str] = {}
+    for position, item in enumerate(in_order(items)):
+        if item.kind is ItemKind.break_:
+            new = ""
+        elif item.parent_id is None:
+            number += 1
+            new = str(number)
+            parent_numbers[item.id] = new
+        else:
+            count = letters.get(item.parent_id, 0)
+            letters[item.parent_id] = count + 1
+            new = parent_numbers.get(item.parent_id, "") + _letter(count)
+        result.append(item.model_copy(update={"number": new, "position": position}))
+    return result
+
+
+def _letter(index: int) -> str:
+    letters = string.ascii_lowercase
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+
+
+def move(items: list[AgendaItem], item_id: int, step: int) -> list[AgendaItem]:
+    """Move an item (with its sub-items) up or down among its siblings; positions follow."""
+    ordered = in_order(items)
+    target = next(i for i in ordered if i.id == item_id)
+    siblings = [i for i in ordered if i.parent_id == target.parent_id]
+    index = siblings.index(target)
+    new_index = max(0, min(len(siblings) - 1, index + step))
+    siblings.insert(new_index, siblings.pop(index))
+    moved = {s.id: s.model_copy(update={"position": p}) for p, s in enumerate(siblings)}
+    rest = [i for i in ordered if i.id not in moved]
+    return reposition(list(moved.values()) + rest)
+
+
+def indent(items: list[AgendaItem], item_id: int) -> list[AgendaItem]:
+    """Make an item a sub-item of the top-level item above it (it must have no sub-items itself)."""
+    ordered = in_order(items)
+    index = next(n for n, i in enumerate(ordered) if i.id == item_id)
+    item = ordered[index]
+    if item.parent_id is not None or any(i.parent_id == item.id for i in ordered):
+        raise ValueError("Only a top-level item without sub-items can become a sub-item.")
+    above = [i for i in ordered[:index] if i.parent_id is None and i.kind is ItemKind.item]
+    if not above:
+        raise ValueError("There is no item above to hang this one from.")
+    parent = above[-1]
+    last_child = max((i.position for i in ordered if i.parent_id == parent.id), default=-1)
+    ordered[index] = item.model_copy(update={"parent_id": parent.id, "position": last_child + 1})
+    return reposition(ordered)
+
+
+def outdent(items: list[AgendaItem], item_id: int) -> list[AgendaItem]:
+    """Make a sub-item a top-level item, placed after its parent and the parent's other sub-items."""
+    ordered = in_order(items)
+    item = next(i for i in ordered if i.id == item_id)
+    if item.parent_id is None:
+        raise ValueError("That item is already a top-level item.")
+    parent = next(i for i in ordered if i.id == item.parent_id)
+    promoted = item.model_copy(update={"parent_id": None, "position": parent.position})
+    others = [i for i in ordered if i.id != item_id]
+    # place it after the parent's block, keeping the order of everything else
+    top = [i for i in others if i.parent_id is None]
+    at = top.index(parent) + 1
+    top.insert(at, promoted)
+    top = [t.model_copy(update={"position": p}) for p, t in enumerate(top)]
+    return reposition(top + [i for i in others if i.parent_id is not None])
+
+
+def reposition(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Positions 0..n in printed order, so the book's ORDER BY position reads as printed."""
+    return [item.model_copy(update={"position": p}) for p, item in enumerate(in_order(items))]
