@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,18 +15,18 @@ ABOUT = (
 )
 
 
-def keys_table(screen: Screen) -> Table:
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("Key")
-    table.add_column("Does")
+def keys_text(screen: Screen) -> Text:
+    """Each key that does something here, with what it does."""
+    text = Text()
     seen = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
         if not binding.description or binding.description in seen:
             continue
         seen.add(binding.description)
-        table.add_row(screen.app.get_key_display(binding), binding.description)
-    return table
+        text.append(f"{screen.app.get_key_display(binding):>12}  ", style="bold")
+        text.append(f"{binding.description}\n")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,4 +41,4 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog"):
             yield Static(f"Help — {self.for_screen.__class__.__name__.removesuffix('Screen')}", classes="title")
             yield Static(ABOUT, classes="question")
-            yield Static(keys_table(self.for_screen))
+            yield Static(keys_text(self.for_screen), id="keys")

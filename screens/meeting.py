@@ -19,7 +19,10 @@ from screens.text import plain
 
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("g", "edit_agenda", "Edit agenda"),
+    ]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
@@ -37,6 +40,14 @@ class MeetingScreen(Screen):
 
     def on_mount(self) -> None:
         self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def action_edit_agenda(self) -> None:
+        from screens.agenda_editor import AgendaEditorScreen
+
+        self.app.push_screen(AgendaEditorScreen(self.meeting_id))
 
     def load(self) -> None:
         book = self.app.book

@@ -69,6 +69,25 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--venue", default="", help="where it is held")
     new.add_argument("--private", action="store_true", help="a meeting held in private")
     new.set_defaults(run=run_new_meeting)
+
+    imp = sub.add_parser("import", help="import an agenda, a roster, a register or an action tracker")
+    kinds = imp.add_subparsers(title="what to import", metavar="KIND", required=True)
+    agenda = kinds.add_parser("agenda", help="an agenda table (TSV/CSV) or text pasted from a PDF")
+    agenda.add_argument("file", type=Path, metavar="FILE")
+    agenda.add_argument("--meeting", required=True, metavar="ID", help="meeting ID, next or latest")
+    agenda.add_argument("--append", action="store_true", help="add after the items already there")
+    agenda.set_defaults(run=run_import_agenda)
+    roster = kinds.add_parser("roster", help="a roster CSV: name, initials, category, role, voting")
+    roster.add_argument("file", type=Path, metavar="FILE")
+    target = roster.add_mutually_exclusive_group(required=True)
+    target.add_argument("--body", metavar="ID", help="the body (ID or short name)")
+    target.add_argument("--new-body", metavar="NAME", help="create this body first")
+    roster.add_argument("--short", metavar="S", default="", help="short name for --new-body")
+    roster.set_defaults(run=run_import_roster)
+    for command in (agenda, roster):
+        command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
+        command.add_argument("--yes", action="store_true", help="accept without asking")
+        command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
     return parser
 
 
@@ -202,6 +221,76 @@ def run_new_meeting(args: argparse.Namespace) -> int:
         )
         stored = create_meeting(book, meeting)
         print(stored.id)
+    return 0
+
+
+def confirm_import(args: argparse.Namespace, preview: list[str], summary: str, question: str) -> bool:
+    """The shape of every import: the preview, a summary line, then ask (or --yes / --dry-run)."""
+    for line in preview:
+        print(line)
+    print(summary)
+    if args.dry_run:
+        print("Dry run: nothing was changed.")
+        return False
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CommandError("there is no terminal to ask; run again with --yes to accept, or --dry-run to preview")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        print("Nothing was changed.")
+        return False
+    return True
+
+
+def report_lines(rows) -> list[str]:
+    """One line per row of the file: what it became, or why it was not read."""
+    lines = []
+    for row in rows:
+        if row.problem and not row.became:
+            outcome = f"NOT READ: {row.problem}"
+        elif row.problem:
+            outcome = f"{row.became} (check: {row.problem})"
+        else:
+            outcome = row.became
+        lines.append(f"{row.line:>4}  {outcome:<40}  {row.text[:60]}")
+    return lines
+
+
+def run_import_agenda(args: argparse.Namespace) -> int:
+    from db.imports import store_agenda
+    from db.meetings import list_items, resolve_meeting
+    from secretary.formats import long_date
+    from secretary.importers.agenda import read_agenda_file
+
+    imported = read_agenda_file(args.file)
+    with open_book(args.book) as book:
+        meeting = resolve_meeting(book, args.meeting)
+        had = len(list_items(book, meeting.id))
+        replace = f" (replacing its {had} items)" if had and not args.append else ""
+        question = f"Import into the meeting of {long_date(meeting.date)}{replace}?"
+        if confirm_import(args, report_lines(imported.rows), imported.summary(), question):
+            stored = store_agenda(book, meeting.id, imported, append=args.append)
+            print(f"Imported {len(stored)} agenda entries into meeting {meeting.id}.")
+    return 0
+
+
+def run_import_roster(args: argparse.Namespace) -> int:
+    from db.bodies import create_body, find_body
+    from db.imports import store_roster
+    from secretary.importers.roster import read_roster_file
+    from secretary.models import Body
+
+    imported = read_roster_file(args.file)
+    with open_book(args.book, create=bool(args.new_body)) as book:
+        body = None if args.new_body else find_body(book, args.body)
+        name = args.new_body or body.name
+        if confirm_import(args, report_lines(imported.rows), imported.summary(), f"Add these people to {name}?"):
+            with book.db.atomic():
+                if body is None:
+                    body = create_body(book, Body(name=args.new_body, short_name=args.short))
+                added = store_roster(book, body.id, imported)
+            print(f"Added {added} people to {body.name} (ID {body.id}).")
     return 0
 
 

@@ -252,7 +252,7 @@ class Membership(Model):
                 f"a seat cannot end ({self.end_date:%d/%m/%Y}) before it starts ({self.start_date:%d/%m/%Y})"
             )
         if self.voting and self.category in (Category.participant, Category.attendee):
-            raise ValueError(f"a {self.category.label.lower()} never holds a voting seat")
+            raise ValueError(f"{self.category.label.lower()}s never hold a voting seat")
         return self
 
     def in_post_on(self, day: date) -> bool:

@@ -65,7 +65,7 @@ def test_next_meeting_comes_after() -> None:
 def test_seat_dates_in_order_and_participants_never_vote() -> None:
     with pytest.raises(ValidationError, match="cannot end"):
         Membership(person_id=1, category=Category.executive, start_date=date(2025, 1, 1), end_date=date(2024, 1, 1))
-    with pytest.raises(ValidationError, match="never holds a voting seat"):
+    with pytest.raises(ValidationError, match="never hold a voting seat"):
         Membership(person_id=1, category=Category.participant, voting=True)
 
 

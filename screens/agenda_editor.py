@@ -1,0 +1,182 @@
+"""The agenda editor: add, edit, delete, reorder and number items and sub-items."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from db.meetings import delete_item, get_meeting, insert_item, list_items, save_agenda_order, update_item
+from secretary import agenda
+from secretary.models import AgendaItem, ItemKind, Part
+from secretary.times import format_time
+from screens.confirm import ConfirmScreen
+from screens.item_form import ItemFormScreen
+from screens.text import plain
+
+
+class AgendaEditorScreen(Screen):
+    CSS_PATH = "agenda_editor.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("a", "add_item", "Add item"),
+        Binding("s", "add_sub_item", "Add sub-item"),
+        Binding("e", "edit_item", "Edit"),
+        Binding("delete,d", "delete_item", "Delete"),
+        Binding("ctrl+up,K", "move(-1)", "Move up"),
+        Binding("ctrl+down,J", "move(1)", "Move down"),
+        Binding("greater_than_sign", "indent", "Make sub-item"),
+        Binding("less_than_sign", "outdent", "Make item"),
+        Binding("N", "renumber", "Renumber"),
+        Binding("A", "toggle_auto", "Auto-number", show=False),
+    ]
+
+    auto_number: var[bool] = var(False)
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.items: list[AgendaItem] = []
+
+    @property
+    def book(self):
+        return self.app.book
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="agenda-title", classes="pane-title", markup=False)
+        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="agenda-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meeting = get_meeting(self.book, self.meeting_id)
+        self.query_one("#agenda-title", Static).update(f"Agenda — {meeting.title}, {meeting.date:%d/%m/%Y}")
+        table = self.query_one("#agenda", DataTable)
+        table.add_columns("No.", "Item", "Purpose", "Lead", "Time", "Paper", "Part")
+        self.reload()
+        table.focus()
+
+    def reload(self, select: int | None = None) -> None:
+        self.items = agenda.in_order(list_items(self.book, self.meeting_id))
+        table = self.query_one("#agenda", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for item in self.items:
+            title = item.title if item.kind is ItemKind.item else f"— {item.title} —"
+            table.add_row(
+                plain(item.number),
+                plain(("    " if item.parent_id else "") + title),
+                plain(item.purpose),
+                plain(item.lead.replace("\n", " / ")),
+                plain(format_time(item.planned_start) if item.planned_start else ""),
+                plain(item.paper_ref),
+                "II" if item.part is Part.confidential else "I",
+                key=str(item.id),
+            )
+        if select is not None:
+            row = next((n for n, i in enumerate(self.items) if i.id == select), row)
+        if self.items:
+            table.move_cursor(row=min(row or 0, len(self.items) - 1))
+        numbering = "numbers follow the order automatically" if self.auto_number else "numbers kept as typed"
+        self.query_one("#agenda-status", Static).update(
+            f"{sum(1 for i in self.items if i.kind is ItemKind.item)} items; {numbering} (A to switch, N to renumber now)."
+        )
+
+    @property
+    def current(self) -> AgendaItem | None:
+        row = self.query_one("#agenda", DataTable).cursor_row
+        return self.items[row] if self.items and row is not None and row < len(self.items) else None
+
+    def _after_current(self, *, as_sub_item: bool) -> AgendaItem:
+        current = self.current
+        if current is None:
+            return AgendaItem(meeting_id=self.meeting_id, position=0, title="New item")
+        if as_sub_item:
+            parent = current if current.parent_id is None else next(i for i in self.items if i.id == current.parent_id)
+            last = max((i.position for i in self.items if i.parent_id == parent.id), default=parent.position)
+            return AgendaItem(meeting_id=self.meeting_id, parent_id=parent.id, position=last + 1, title="New item",
+                              section=parent.section, part=parent.part)
+        if current.parent_id is None:
+            end = max((i.position for i in self.items if i.parent_id == current.id), default=current.position)
+        else:
+            end = current.position
+        return AgendaItem(meeting_id=self.meeting_id, parent_id=current.parent_id, position=end + 1, title="New item",
+                          section=current.section, part=current.part)
+
+    @work
+    async def action_add_item(self, as_sub_item: bool = False) -> None:
+        draft = self._after_current(as_sub_item=as_sub_item)
+        item = await self.app.push_screen_wait(ItemFormScreen(draft, "New sub-item" if as_sub_item else "New item"))
+        if item is None:
+            return
+        stored = insert_item(self.book, item)
+        self._after_change(stored.id)
+
+    def action_add_sub_item(self) -> None:
+        self.action_add_item(as_sub_item=True)
+
+    @on(DataTable.RowSelected, "#agenda")
+    @work
+    async def action_edit_item(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        edited = await self.app.push_screen_wait(ItemFormScreen(current, f"Edit item {current.number}".strip()))
+        if edited is not None and edited != current:
+            update_item(self.book, edited)
+            self._after_change(edited.id)
+
+    @work
+    async def action_delete_item(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        subs = sum(1 for i in self.items if i.parent_id == current.id)
+        extra = f" and its {subs} sub-item{'s' if subs > 1 else ''}" if subs else ""
+        label = f"{current.number} {current.title}".strip()
+        if await self.app.push_screen_wait(ConfirmScreen(f"Delete item {label}{extra} from the agenda?")):
+            delete_item(self.book, current.id)
+            self._after_change(None)
+
+    def _restructure(self, change) -> None:
+        current = self.current
+        if current is None:
+            return
+        try:
+            items = change(self.items, current.id)
+        except ValueError as e:
+            self.notify(str(e), severity="warning", markup=False)
+            return
+        save_agenda_order(self.book, agenda.renumber(items) if self.auto_number else items)
+        self.reload(select=current.id)
+
+    def action_move(self, step: int) -> None:
+        self._restructure(lambda items, item_id: agenda.move(items, item_id, step))
+
+    def action_indent(self) -> None:
+        self._restructure(agenda.indent)
+
+    def action_outdent(self) -> None:
+        self._restructure(agenda.outdent)
+
+    def action_renumber(self) -> None:
+        save_agenda_order(self.book, agenda.renumber(list_items(self.book, self.meeting_id)))
+        self.reload()
+        self.notify("Agenda renumbered.")
+
+    def action_toggle_auto(self) -> None:
+        self.auto_number = not self.auto_number
+        if self.auto_number:
+            self.action_renumber()
+        else:
+            self.reload()
+
+    def _after_change(self, select: int | None) -> None:
+        items = list_items(self.book, self.meeting_id)
+        items = agenda.renumber(items) if self.auto_number else agenda.reposition(items)
+        save_agenda_order(self.book, items)
+        self.reload(select=select)
