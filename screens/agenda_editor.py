@@ -56,7 +56,9 @@ class AgendaEditorScreen(Screen):
         meeting = get_meeting(self.book, self.meeting_id)
         self.query_one("#agenda-title", Static).update(f"Agenda — {meeting.title}, {meeting.date:%d/%m/%Y}")
         table = self.query_one("#agenda", DataTable)
-        table.add_columns("No.", "Item", "Purpose", "Lead", "Time", "Paper", "Part")
+        for label, width in (("No.", 4), ("Item", 46), ("Purpose", 16), ("Lead", 24), ("Time", 7), ("Paper", 9),
+                             ("Part", 4)):
+            table.add_column(label, width=width)
         self.reload()
         table.focus()
 

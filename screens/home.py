@@ -51,7 +51,7 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        table.add_columns("Date", "Time", "Title", "Status")
+        table.add_columns("Date", "Time", "Status", "Title")
         self.load_bodies()
 
     def load_bodies(self, select: int | None = None) -> None:
@@ -93,8 +93,8 @@ class HomeScreen(Screen):
             table.add_row(
                 plain(long_date(meeting.date)),
                 plain(time_range(meeting.planned_start, meeting.planned_end)),
+                plain(meeting.status.value, style="bold" if meeting.status.value == "live" else ""),
                 plain(title),
-                plain(meeting.status.value, style=f"bold" if meeting.status.value == "live" else ""),
                 key=str(meeting.id),
             )
         if select is not None:

@@ -39,9 +39,12 @@ class MeetingScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        table = self.query_one("#agenda", DataTable)
+        for label, width in (("No.", 4), ("Item", 48), ("Purpose", 16), ("Lead", 26), ("Time", 5), ("Part", 4)):
+            table.add_column(label, width=width)
 
     def on_screen_resume(self) -> None:
+        # on first showing and on coming back from the agenda editor
         self.load()
 
     def action_edit_agenda(self) -> None:
@@ -61,8 +64,7 @@ class MeetingScreen(Screen):
             " · ".join(part for part in when if part) + f" · {privacy} · {meeting.status.value}"
         )
         table = self.query_one("#agenda", DataTable)
-        table.clear(columns=True)
-        table.add_columns("No.", "Item", "Purpose", "Lead", "Time", "Part")
+        table.clear()
         section = None
         for item in list_items(book, self.meeting_id):
             if item.section and item.section != section:
