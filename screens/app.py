@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.binding import Binding
 
 from db import Book, BookError
@@ -61,10 +66,39 @@ class SecretaryApp(App):
             return
         self.show_home()
 
+    def now(self) -> datetime:
+        """The time now, with the machine's timezone: what movements and minutes are stamped with.
+        Tests replace it to drive a meeting through the day."""
+        return datetime.now().astimezone()
+
     def open_meeting(self, meeting_id: int) -> None:
+        """The meeting's overview; a live meeting opens straight on its live screen."""
+        from db.meetings import get_meeting
         from screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen(meeting_id))
+        meeting = get_meeting(self.book, meeting_id)
+        if meeting is not None and meeting.status.value == "live":
+            from screens.live import LiveScreen
+
+            self.push_screen(LiveScreen(meeting_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the screen the clerk is on, as well as the built-in commands."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.action.startswith("app."):
+                continue
+            if active.node is not screen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.tooltip or binding.description,
+                f"Key: {self.get_key_display(binding)}",
+                partial(screen.run_action, binding.action),
+            )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -25,7 +25,7 @@ def keys_text(screen: Screen) -> Text:
             continue
         seen.add(binding.description)
         text.append(f"{screen.app.get_key_display(binding):>12}  ", style="bold")
-        text.append(f"{binding.description}\n")
+        text.append(f"{binding.tooltip or binding.description}\n")
     return text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from db.bodies import get_body
 from db.meetings import get_meeting, list_items
 from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
-from secretary.models import ItemKind, Part
+from secretary.models import ItemKind, MeetingStatus, Part
 from screens.text import plain
 
 
@@ -22,11 +23,15 @@ class MeetingScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("g", "edit_agenda", "Edit agenda"),
+        Binding("t", "attendance", "Attendance"),
+        Binding("s", "start", "Start meeting"),
+        Binding("s", "live", "Live screen"),
     ]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self.status = MeetingStatus.planned
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,6 +56,39 @@ class MeetingScreen(Screen):
         from screens.agenda_editor import AgendaEditorScreen
 
         self.app.push_screen(AgendaEditorScreen(self.meeting_id))
+
+    def action_attendance(self) -> None:
+        from screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    @work
+    async def action_start(self) -> None:
+        """Start the meeting (the opening time is now) and go to the live screen; a live
+        or closed meeting just opens its live screen."""
+        from db.live import start_meeting
+        from db.rows import Refused
+        from screens.confirm import ConfirmScreen
+
+        meeting = get_meeting(self.app.book, self.meeting_id)
+        if meeting.status is MeetingStatus.planned:
+            now = self.app.now()
+            sure = await self.app.push_screen_wait(ConfirmScreen(
+                f"Start {meeting.title} now? The opening time is recorded as {now:%H.%M} "
+                "and the first item begins.", yes="Start meeting", no="Not yet"))
+            if not sure:
+                return
+            try:
+                start_meeting(self.app.book, self.meeting_id, now)
+            except Refused as e:
+                self.notify(e.message, severity="error")
+                return
+        self.action_live()
+
+    def action_live(self) -> None:
+        from screens.live import LiveScreen
+
+        self.app.push_screen(LiveScreen(self.meeting_id))
 
     def load(self) -> None:
         book = self.app.book
@@ -83,5 +121,15 @@ class MeetingScreen(Screen):
         expected = list_attendance(book, self.meeting_id)
         names = [get_person(book, a.person_id).initials for a in expected]
         self.query_one("#expected", Static).update(
-            f"Expected: {', '.join(names)}" if names else "No attendance list yet."
+            f"Expected: {', '.join(names)}" if names else "No attendance list yet (t: attendance)."
         )
+        self.status = meeting.status
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "s" starts a planned meeting, and opens the live screen of one already started
+        if action == "start":
+            return self.status is MeetingStatus.planned
+        if action == "live":
+            return self.status is not MeetingStatus.planned
+        return True

@@ -1,0 +1,362 @@
+"""The live meeting: the screen the clerk lives in for three hours (DESIGN.md §4).
+
+Always visible: the clock and elapsed time, how the meeting runs against its planned
+times, the quorum badge (for the meeting and the current item), the agenda with the
+current item marked, and who is in the room. The centre belongs to the current item.
+
+Every key here is a priority binding, so it works while the clerk is typing notes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from db.live import close_meeting, load_live, record_movement, set_public, take_item
+from db.rows import Refused
+from secretary.annotations import inline_notes
+from secretary.formats import minutes_time
+from secretary.live import LiveState, Timing, elapsed_words, neighbour, planned_slots, room_lists, timing
+from secretary.models import AttendanceStatus, ItemKind, MovementKind, Part
+from secretary.quorum import QuorumResult
+from screens.confirm import ConfirmScreen
+from screens.movement_form import STEPPED_OUT, MovementForm
+from screens.text import plain
+
+
+class LiveScreen(Screen):
+    CSS_PATH = "live.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "step(1)", "Next", priority=True, tooltip="Next item"),
+        Binding("ctrl+b", "step(-1)", "Prev", priority=True, tooltip="Previous item"),
+        Binding("ctrl+g", "go_to", "Go to", priority=True, tooltip="Go to any item"),
+        Binding("f2", "move('arrived')", "Arrived", priority=True),
+        Binding("f3", "move('left')", "Left", priority=True),
+        Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
+        Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
+        Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
+        Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
+        Binding("ctrl+o", "public", "Public", priority=True, tooltip="Members of the public"),
+        Binding("ctrl+f", "finish", "Close", priority=True, tooltip="Close the meeting"),
+        Binding("escape", "leave", "Overview", show=False),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.state: LiveState | None = None
+        self.quorate: bool | None = None  # as last shown, to notice a change
+
+    # --- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="live-bar"):
+            yield Static("", id="clock", markup=False)
+            yield Static("", id="quorum", markup=False)
+        yield Static("", id="quorum-missing", markup=False)
+        with Horizontal(id="live-body"):
+            with Vertical(id="agenda-pane"):
+                yield Static("Agenda", classes="pane-title")
+                yield DataTable(id="live-agenda", cursor_type="row", show_cursor=False)
+            with VerticalScroll(id="item-pane"):
+                yield Static("", id="item-title", markup=False)
+                yield Static("", id="item-meta", markup=False)
+                yield Static("", id="item-timing", markup=False)
+                yield Static("", id="item-quorum", markup=False)
+                yield Static("", id="item-notes", markup=False)
+            with VerticalScroll(id="room-pane"):
+                yield Static("", id="room", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#live-agenda", DataTable)
+        for label, width in (("", 1), ("No.", 3), ("Item", 22), ("Plan", 5), ("Began", 5)):
+            table.add_column(label, width=width)
+        self.set_interval(1.0, self.tick_clock)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # --- reading and showing ---------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.app.now()
+
+    def reload(self) -> None:
+        """Read the book again and redraw everything; notice a change of quorum."""
+        self.state = load_live(self.app.book, self.meeting_id)
+        self.sub_title = f"{self.state.meeting.title} — live"
+        self.show_quorum()
+        self.show_agenda()
+        self.show_item()
+        self.show_room()
+        self.tick_clock()
+
+    def tick_clock(self) -> None:
+        if self.state is None:
+            return
+        now = self.now()
+        run = timing(self.state, now)
+        meeting = self.state.meeting
+        text = Text()
+        status = meeting.status.value.upper()
+        text.append(f" {status} ", style="bold reverse red" if status == "LIVE" else "bold reverse")
+        text.append(f"  {now:%H:%M:%S}", style="bold")
+        if meeting.opened_at:
+            text.append(f"  opened {minutes_time(meeting.opened_at.astimezone(now.tzinfo).time())}")
+            text.append(f" · {elapsed_words(run.elapsed_minutes)}")
+        late = run.late_words()
+        if meeting.closed_at:
+            late = f"closed {minutes_time(meeting.closed_at.astimezone(now.tzinfo).time())}"
+        text.append(f" · {late}", style="bold yellow" if run.late_minutes >= 5 and not meeting.closed_at else "")
+        self.query_one("#clock", Static).update(text)
+        self.query_one("#item-timing", Static).update(self._item_timing_text(run))
+
+    def show_quorum(self) -> None:
+        state = self.state
+        meeting_q = state.quorum()
+        badge = self.query_one("#quorum", Static)
+        badge.update(_badge_text(meeting_q))
+        badge.set_class(meeting_q.quorate, "quorate")
+        badge.set_class(not meeting_q.quorate, "inquorate")
+        missing = self.query_one("#quorum-missing", Static)
+        missing.update("Inquorate: " + "; ".join(meeting_q.missing) + "." if meeting_q.missing else "")
+        missing.display = not meeting_q.quorate
+        item = state.current_item
+        item_line = self.query_one("#item-quorum", Static)
+        if item is not None:
+            item_q = state.quorum(item.id)
+            if item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate:
+                item_line.update(f"For this item: {item_q.summary()}")
+            else:
+                item_line.update("")
+            item_line.set_class(not item_q.quorate, "inquorate-text")
+        else:
+            item_line.update("")
+        if self.quorate is not None and meeting_q.quorate != self.quorate:
+            if meeting_q.quorate:
+                self.notify(f"The meeting is quorate again ({meeting_q.counted} of {meeting_q.needed}).",
+                            title="Quorate", timeout=6, markup=False)
+            else:
+                self.notify(f"{meeting_q.counted} of {meeting_q.needed} needed: " + "; ".join(meeting_q.missing) + ".",
+                            title="Now inquorate", severity="error", timeout=12, markup=False)
+        self.quorate = meeting_q.quorate
+
+    def show_agenda(self) -> None:
+        state = self.state
+        table = self.query_one("#live-agenda", DataTable)
+        table.clear()
+        current = state.current_item_id
+        slots = planned_slots(state.items, state.meeting.planned_end)
+        tz = self.now().tzinfo
+        current_row = None
+        for item in state.ordered:
+            minute = state.minutes.get(item.id)
+            mark, style = " ", ""
+            if item.id == current:
+                mark, style = "▶", "bold reverse"
+                current_row = table.row_count
+            elif minute and minute.ended_at:
+                mark, style = "✓", "dim"
+            actual = ""
+            if minute and minute.started_at:
+                start = minute.started_at.astimezone(tz)
+                actual = minutes_time(start.time())
+                slot = slots.get(item.id)
+                if slot and slot.start and start.time() > slot.start and item.id == current:
+                    style = "bold reverse yellow"
+            title = ("  " if item.parent_id else "") + (item.title if item.kind is ItemKind.item else f"— {item.title} —")
+            if item.part is Part.confidential:
+                title = "[II] " + title
+            table.add_row(
+                plain(mark, style), plain(item.number, style), plain(title, style),
+                plain(minutes_time(item.planned_start), style), plain(actual, style), key=str(item.id),
+            )
+        if current_row is not None:
+            table.move_cursor(row=current_row)
+
+    def show_item(self) -> None:
+        state = self.state
+        item = state.current_item
+        title = self.query_one("#item-title", Static)
+        meta = self.query_one("#item-meta", Static)
+        notes = self.query_one("#item-notes", Static)
+        if item is None:
+            if state.meeting.status.value == "closed":
+                title.update("The meeting is closed.")
+                meta.update("Escape goes back to the overview.")
+            else:
+                title.update("No item in progress.")
+                meta.update("Ctrl+N takes the first item; Ctrl+G goes to any item.")
+            notes.update("")
+            return
+        heading = f"{item.number}. {item.title}" if item.number else item.title
+        if item.part is Part.confidential:
+            heading += "   (Part II — confidential)"
+        title.update(heading)
+        lines = []
+        if item.lead:
+            lines.append(f"Lead: {item.lead}")
+        if item.purpose:
+            lines.append(f"Purpose: {item.purpose}")
+        if item.paper_ref or item.verbal:
+            lines.append(f"Paper: {item.paper_ref}" if item.paper_ref else "Verbal item")
+        if item.section:
+            lines.append(f"Section: {item.section}")
+        meta.update("\n".join(lines))
+        said = inline_notes(item.id, state.movements, state.people, state.running_order())
+        notes.update("\n".join(str(n) for n in said))
+
+    def _item_timing_text(self, run: Timing) -> Text:
+        item = self.state.current_item
+        if item is None:
+            return Text("")
+        minute = self.state.minutes.get(item.id)
+        text = Text()
+        if minute and minute.started_at:
+            text.append(f"Started {minutes_time(minute.started_at.astimezone(self.now().tzinfo).time())}")
+            words = run.item_words()
+            if words:
+                text.append(" · ")
+                text.append(words, style="bold red" if run.item_over else "")
+        return text
+
+    def show_room(self) -> None:
+        state = self.state
+        inside, out, waiting = room_lists(state)
+        text = Text()
+        counted = state.quorum().counted_ids
+        text.append(f"In the room ({len(inside)})\n", style="bold")
+        in_person = [r for r in inside if r.status is not AttendanceStatus.remote]
+        remote = [r for r in inside if r.status is AttendanceStatus.remote]
+        for heading, rows in ((None, in_person), (f"Remote ({len(remote)})", remote)):
+            if heading and rows:
+                text.append(f"{heading}\n", style="bold cyan")
+            for row in rows:
+                person = state.people[row.person_id]
+                text.append(f"{'●' if row.person_id in counted else '·'} {person.initials:<5} ")
+                text.append(_short(person.name, 17) + "\n")
+        if out:
+            text.append(f"\nOut ({len(out)})\n", style="bold")
+            for row in out:
+                person = state.people[row.person_id]
+                last = [m for m in state.movements if m.person_id == row.person_id][-1]
+                word = "stepped out" if last.note == STEPPED_OUT else last.kind.value
+                text.append(f"  {person.initials:<5} {word} {last.at.astimezone(self.now().tzinfo):%H.%M}\n")
+        if waiting:
+            text.append(f"\nNot ticked ({len(waiting)})\n", style="bold")
+            text.append("  " + ", ".join(state.people[r.person_id].initials for r in waiting) + "\n", style="dim")
+        apologies = [r for r in state.attendance if r.status is AttendanceStatus.apologies]
+        if apologies:
+            text.append(f"\nApologies ({len(apologies)})\n", style="bold")
+            text.append("  " + ", ".join(state.people[r.person_id].initials for r in apologies) + "\n", style="dim")
+        meeting = state.meeting
+        text.append(f"\nPublic: {meeting.public_in_person} in person, {meeting.public_remote} remote\n")
+        text.append("● counts for quorum", style="dim")
+        self.query_one("#room", Static).update(text)
+
+    # --- the clerk's keys -------------------------------------------------------------
+
+    def _require_live(self) -> bool:
+        if self.state.meeting.status.value != "live":
+            self.notify(f"The meeting is {self.state.meeting.status.value}.", severity="warning")
+            return False
+        return True
+
+    def action_step(self, step: int) -> None:
+        if not self._require_live():
+            return
+        target = neighbour(self.state.items, self.state.current_item_id, step)
+        if target is None:
+            self.notify("That was the last item." if step > 0 else "This is the first item.")
+            return
+        self.take(target.id)
+
+    def take(self, item_id: int) -> None:
+        try:
+            take_item(self.app.book, self.meeting_id, item_id, self.now())
+        except Refused as e:
+            self.notify(e.message, severity="error")
+        self.reload()
+
+    @work
+    async def action_go_to(self) -> None:
+        if not self._require_live():
+            return
+        from screens.live_dialogs import ItemPicker
+
+        chosen = await self.app.push_screen_wait(ItemPicker(self.state))
+        if chosen is not None:
+            self.take(chosen)
+
+    @work
+    async def action_move(self, kind: str) -> None:
+        note = ""
+        if kind == "stepped_out":
+            kind, note = "left", STEPPED_OUT
+        movement = await self.app.push_screen_wait(
+            MovementForm(self.state, kind=MovementKind(kind), now=self.now(), note=note)
+        )
+        if movement is None:
+            return
+        try:
+            record_movement(self.app.book, movement)
+        except Refused as e:
+            self.notify(e.message, severity="error")
+        self.reload()
+
+    def action_attendance(self) -> None:
+        from screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.meeting_id))
+
+    @work
+    async def action_movements(self) -> None:
+        from screens.live_dialogs import MovementsScreen
+
+        await self.app.push_screen_wait(MovementsScreen(self.meeting_id, self.now))
+        self.reload()
+
+    @work
+    async def action_public(self) -> None:
+        from screens.live_dialogs import PublicForm
+
+        meeting = self.state.meeting
+        counts = await self.app.push_screen_wait(PublicForm(meeting.public_in_person, meeting.public_remote))
+        if counts is not None:
+            set_public(self.app.book, self.meeting_id, *counts)
+            self.reload()
+
+    @work
+    async def action_finish(self) -> None:
+        if not self._require_live():
+            return
+        now = self.now()
+        sure = await self.app.push_screen_wait(ConfirmScreen(
+            f"Close the meeting at {now:%H.%M}? The item in progress ends and the finishing time is kept.",
+            yes="Close meeting", no="Carry on"))
+        if not sure:
+            return
+        close_meeting(self.app.book, self.meeting_id, now)
+        self.notify(f"Meeting closed at {now:%H.%M}.")
+        self.reload()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+
+def _badge_text(result: QuorumResult) -> Text:
+    word = "QUORATE" if result.quorate else "INQUORATE"
+    return Text(f" {word} {result.counted} of {result.needed} ", style="bold")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

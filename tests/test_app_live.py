@@ -1,0 +1,264 @@
+"""The live meeting driven as a clerk drives it: start the meeting, tick the roll, record
+an arrival and a departure that makes the meeting inquorate, correct a movement, count
+the public, move between items, close the meeting — then read what the book holds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from db.attendance import list_attendance, list_movements
+from db.demo import build_demo
+from db.meetings import get_meeting, list_items
+from db.minutes import list_minutes
+from db.people import person_by_initials
+from screens.app import SecretaryApp
+from screens.attendance import AttendanceScreen
+from screens.live import LiveScreen
+from screens.live_dialogs import MovementsScreen
+from screens.meeting import MeetingScreen
+from screens.movement_form import MovementForm
+from secretary.models import AttendanceStatus, MeetingStatus, MovementKind, Phase
+
+START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
+
+
+class Clock:
+    """The meeting's time, moved on by the test."""
+
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def on(self, minutes: int) -> None:
+        self.at += timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+def text_of(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+def person(book, initials: str) -> int:
+    return person_by_initials(book, 1, initials).id
+
+
+async def start_live(app, pilot) -> LiveScreen:
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingScreen)
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")  # "Start the meeting now?" — yes
+    await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def tick_roll(pilot, keys: str) -> None:
+    """Ctrl+T, then one key per name as the roll goes down the list, then back."""
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def record(pilot, key: str, who: str, *, time: str | None = None) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, MovementForm)
+    await pilot.press(*who)
+    if time is not None:
+        form = pilot.app.screen
+        form.query_one("#time").value = time
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_live_meeting_from_start_to_close(demo) -> None:
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(110, 32), notifications=True) as pilot:
+        live = await start_live(app, pilot)
+        meeting = get_meeting(book, upcoming)
+        assert meeting.status is MeetingStatus.live
+        assert meeting.opened_at == START
+        first = list_items(book, upcoming)[0]
+        assert "1. Welcome and Introductions" in text_of(live, "#item-title")
+
+        # the roll, in list order: HM PN OC GA TW MK SO present; RD DM ASh ASa apologies;
+        # CB present; NF JP MP apologies — seven voting members, eight needed
+        await tick_roll(pilot, "ppppppp" + "aaaa" + "p" + "aaa")
+        assert text_of(live, "#quorum").strip() == "INQUORATE 7 of 8"
+        assert "needs 1 more member" in text_of(live, "#quorum-missing")
+        statuses = {a.person_id: a.status for a in list_attendance(book, upcoming)}
+        assert statuses[person(book, "HM")] is AttendanceStatus.present
+        assert statuses[person(book, "RD")] is AttendanceStatus.apologies
+
+        # on to item 1a; the Chief Finance Officer arrives during it: quorate
+        clock.on(3)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "1a. Apologies" in text_of(live, "#item-title")
+        clock.on(2)
+        await record(pilot, "f2", "NF")
+        assert text_of(live, "#quorum").strip() == "QUORATE 8 of 8"
+        assert "NF arrived." in text_of(live, "#item-notes")
+        assert any("Quorate" in (n.title or "") for n in app._notifications)
+        item_1a = list_items(book, upcoming)[1]
+        arrival = list_movements(book, upcoming)[0]
+        assert (arrival.person_id, arrival.kind, arrival.item_id, arrival.phase) == (
+            person(book, "NF"), MovementKind.arrived, item_1a.id, Phase.during)
+        assert arrival.at == START + timedelta(minutes=5)
+        # NF had sent apologies; arriving makes them present, from item 1a
+        nf = next(a for a in list_attendance(book, upcoming) if a.person_id == person(book, "NF"))
+        assert nf.status is AttendanceStatus.present
+
+        # the Chief Executive — the only other executive — leaves: inquorate at once
+        clock.on(4)
+        await record(pilot, "f3", "CB")
+        assert text_of(live, "#quorum").strip() == "INQUORATE 7 of 8"
+        assert "executive member" not in text_of(live, "#quorum-missing")  # NF is an executive
+        assert "needs 1 more member" in text_of(live, "#quorum-missing")
+        alerts = [n for n in app._notifications if n.title == "Now inquorate"]
+        assert alerts and "needs 1 more member" in alerts[-1].message
+        assert "CB left the meeting." in text_of(live, "#item-notes")
+        assert isinstance(app.screen, LiveScreen)  # a notification, not a dialog in the way
+
+        # correct the arrival (it was at 09.06, not 09.07) and delete the departure (a mistake)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        log = app.screen
+        assert isinstance(log, MovementsScreen)
+        assert log.query_one("#movements", DataTable).row_count == 2
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#time").value = "9.06"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        moves = list_movements(book, upcoming)
+        assert len(moves) == 1
+        assert moves[0].at == datetime(2025, 3, 21, 9, 6, tzinfo=timezone.utc)
+        assert moves[0].kind is MovementKind.arrived  # the arrival itself untouched
+        assert text_of(live, "#quorum").strip() == "QUORATE 8 of 8"
+
+        # members of the public: 2 in the room, 4 watching
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("2", "enter", "4", "enter")
+        await pilot.pause()
+        meeting = get_meeting(book, upcoming)
+        assert (meeting.public_in_person, meeting.public_remote) == (2, 4)
+        assert "Public: 2 in person, 4 remote" in text_of(live, "#room")
+
+        # item 7 is taken out of order, then back to item 2
+        clock.on(10)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        assert "7. Joint Forward Plan refresh 2025/26" in text_of(live, "#item-title")
+        clock.on(15)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert "2. Questions from the Public" in text_of(live, "#item-title")
+
+        # close the meeting
+        clock.on(30)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "closed" in text_of(live, "#item-title")
+
+    meeting = get_meeting(book, upcoming)
+    assert meeting.status is MeetingStatus.closed
+    assert meeting.closed_at == clock.at
+    items = {i.id: i for i in list_items(book, upcoming)}
+    minutes = sorted(list_minutes(book, upcoming), key=lambda m: m.taken_order)
+    taken = [items[m.item_id].number for m in minutes]
+    assert taken == ["1", "1a", "7", "2"]
+    assert all(m.ended_at is not None for m in minutes)  # nothing left open
+    assert minutes[0].started_at == START and minutes[0].ended_at == START + timedelta(minutes=3)
+    assert minutes[2].started_at == START + timedelta(minutes=19)
+    assert minutes[-1].ended_at == clock.at
+    assert first.id == minutes[0].item_id
+
+
+async def test_a_live_meeting_reopens_on_its_live_screen(demo) -> None:
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(110, 32)) as pilot:
+        await start_live(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    # the app is closed mid-meeting and opened again: straight back to the item in progress
+    again = SecretaryApp(book, open_meeting=upcoming)
+    again.now = clock
+    async with again.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, LiveScreen)
+        assert "1a. Apologies" in text_of(again.screen, "#item-title")
+
+
+async def test_deputy_and_unexpected_attendee_join_the_list(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # attendance from the meeting's overview, before it starts
+        await pilot.pause()
+        roll = app.screen
+        assert isinstance(roll, AttendanceScreen)
+        table = roll.query_one("#roll", DataTable)
+        table.move_cursor(row=table.get_row_index(str(person(book, "NF"))))
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"Jane Doe")
+        await pilot.pause()
+        assert app.screen.query_one("#initials").value == "JD"
+        app.screen.query_one("#role").value = "Deputy Chief Finance Officer"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Sam Price")
+        await pilot.pause()
+        # SP is free; a clash with MP/JP would have been avoided by the suggestion
+        suggested = app.screen.query_one("#initials").value
+        app.screen.query_one("#note").value = "minutes"
+        await pilot.press("enter")
+        await pilot.pause()
+    rows = {a.person_id: a for a in list_attendance(book, upcoming)}
+    jane = person_by_initials(book, 1, "JD")
+    assert jane is not None and jane.name == "Jane Doe"
+    assert rows[jane.id].deputy_for_id == person(book, "NF")
+    assert rows[jane.id].role == "Deputy Chief Finance Officer"
+    assert rows[person(book, "NF")].status is AttendanceStatus.apologies  # sent their deputy
+    sam = person_by_initials(book, 1, suggested)
+    assert rows[sam.id].note == "minutes" and rows[sam.id].group.value == "in_attendance"
