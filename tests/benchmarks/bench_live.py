@@ -1,0 +1,112 @@
+"""How fast the quorum badge follows the clerk's tick, on the demo meeting.
+
+Run:  python tests/benchmarks/bench_live.py [--runs N]
+
+Prints the median and 90th percentile of each step, in milliseconds, and the ratio of the
+whole tick against a baseline measured in the same run (redrawing one label with no book
+work), so a slow machine shows up as a slow baseline rather than a failed budget.
+Budget (DESIGN.md §8): tick to badge updated within one frame, 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from textual.widgets import Static  # noqa: E402
+
+from db.attendance import set_attendance  # noqa: E402
+from db.demo import build_demo  # noqa: E402
+from db.live import load_live, record_movement, start_meeting  # noqa: E402
+from screens.app import SecretaryApp  # noqa: E402
+from screens.live import LiveScreen  # noqa: E402
+from secretary.models import AttendanceStatus, Movement, MovementKind  # noqa: E402
+
+BUDGET_MS = 16.0
+
+
+def ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(len(ordered) * 0.9) - 1] * 1000
+
+
+async def measure(runs: int) -> dict[str, list[float]]:
+    folder = Path(tempfile.mkdtemp())
+    book, meeting_id, _ = build_demo(folder / "bench.secretary")
+    start = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+    start_meeting(book, meeting_id, start)
+    for row in load_live(book, meeting_id).attendance:
+        set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
+    app = SecretaryApp(book, open_meeting=meeting_id)
+    app.now = lambda: start + timedelta(minutes=30)
+    figures: dict[str, list[float]] = {k: [] for k in ("baseline", "store", "read", "badge", "tick")}
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LiveScreen)
+        label = screen.query_one("#item-title", Static)
+        who = next(p.id for p in screen.state.people.values() if p.initials == "CB")
+        for n in range(runs):
+            t = time.perf_counter()
+            label.update(f"baseline {n}")
+            label.refresh()
+            figures["baseline"].append(time.perf_counter() - t)
+
+            kind = MovementKind.left if n % 2 == 0 else MovementKind.arrived
+            movement = Movement(meeting_id=meeting_id, person_id=who, kind=kind,
+                                at=start + timedelta(minutes=10, seconds=n), item_id=screen.state.current_item_id)
+            t0 = time.perf_counter()
+            record_movement(book, movement)
+            t1 = time.perf_counter()
+            screen.state = load_live(book, meeting_id)
+            t2 = time.perf_counter()
+            screen.show_quorum()
+            t3 = time.perf_counter()
+            screen.show_agenda()
+            screen.show_item()
+            screen.show_room()
+            t4 = time.perf_counter()
+            figures["store"].append(t1 - t0)
+            figures["read"].append(t2 - t1)
+            figures["badge"].append(t3 - t2)
+            figures["tick"].append(t4 - t0)
+            await pilot.pause()
+            # the whole board is in the room, so the badge says quorate whether CB is in or out
+            assert "QUORATE" in str(screen.query_one("#quorum", Static).content)
+    book.close()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=60)
+    args = parser.parse_args()
+    figures = asyncio.run(measure(args.runs))
+    base = statistics.median(figures["baseline"])
+    print(f"Live meeting: tick to quorum badge ({args.runs} runs, demo book)")
+    print(f"{'step':<44}{'median ms':>10}{'p90 ms':>9}{'× baseline':>12}")
+    rows = [
+        ("baseline: redraw one label, no book", "baseline"),
+        ("store the movement (one transaction)", "store"),
+        ("read the meeting back from the book", "read"),
+        ("evaluate quorum, update the badge", "badge"),
+        ("whole tick: store, read, badge, redraw", "tick"),
+    ]
+    for label, key in rows:
+        median, p90 = ms(figures[key])
+        print(f"{label:<44}{median:>10.2f}{p90:>9.2f}{statistics.median(figures[key]) / base:>12.1f}")
+    whole = statistics.median(figures["tick"]) * 1000
+    verdict = "within" if whole <= BUDGET_MS else "OVER"
+    print(f"budget: {BUDGET_MS:.0f} ms (one frame) — median whole tick {whole:.2f} ms, {verdict} budget")
+
+
+if __name__ == "__main__":
+    main()
