@@ -117,6 +117,8 @@ class LiveScreen(Screen):
         if meeting.closed_at:
             late = f"closed {minutes_time(meeting.closed_at.astimezone(now.tzinfo).time())}"
         text.append(f" · {late}", style="bold yellow" if run.late_minutes >= 5 and not meeting.closed_at else "")
+        if meeting.public_in_person or meeting.public_remote:
+            text.append(f" · public {meeting.public_in_person}+{meeting.public_remote}")
         self.query_one("#clock", Static).update(text)
         self.query_one("#item-timing", Static).update(self._item_timing_text(run))
 
@@ -249,7 +251,7 @@ class LiveScreen(Screen):
             for row in out:
                 person = state.people[row.person_id]
                 last = [m for m in state.movements if m.person_id == row.person_id][-1]
-                word = "stepped out" if last.note == STEPPED_OUT else last.kind.value
+                word = "out" if last.note == STEPPED_OUT else last.kind.value
                 text.append(f"  {person.initials:<5} {word} {last.at.astimezone(self.now().tzinfo):%H.%M}\n")
         if waiting:
             text.append(f"\nNot ticked ({len(waiting)})\n", style="bold")
