@@ -84,3 +84,46 @@ def list_public_questions(book: Book, meeting_id: int) -> list[PublicQuestion]:
     return list(rows(
         book, PublicQuestion, "SELECT * FROM public_question WHERE meeting_id = ? ORDER BY position, id", [meeting_id]
     ))
+
+
+def save_minute_text(book: Book, item_id: int, **fields: object) -> None:
+    """Write only the fields the clerk is typing (notes, presenters, taken-as-read) in one
+    small transaction, leaving the item's times and running order alone."""
+    allowed = {"notes", "presenters", "taken_as_read"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not a minute text field: {', '.join(sorted(unknown))}")
+    checked = Minute.model_validate({"item_id": item_id, **fields})
+    values = {k: getattr(checked, k) for k in fields}
+    columns = ", ".join(values)
+    updates = ", ".join(f"{k} = excluded.{k}" for k in values)
+    book.db.execute(
+        f"INSERT INTO minute (item_id, {columns}) VALUES (?{', ?' * len(values)}) "
+        f"ON CONFLICT(item_id) DO UPDATE SET {updates}",
+        [item_id, *(int(v) if isinstance(v, bool) else v for v in values.values())],
+    )
+
+
+def record_decision(book: Book, decision: Decision) -> Decision:
+    """A new decision, placed after the item's others."""
+    with book.db.atomic():
+        last = book.db.execute(
+            "SELECT coalesce(max(position), -1) FROM decision WHERE item_id = ?", [decision.item_id]
+        ).fetchone()[0]
+        return insert(book, "decision", decision.model_copy(update={"position": last + 1}))
+
+
+def move_decision(book: Book, decision_id: int, step: int) -> None:
+    """Swap a decision with its neighbour above (step -1) or below (+1)."""
+    with book.db.atomic():
+        row = book.db.execute("SELECT item_id FROM decision WHERE id = ?", [decision_id]).fetchone()
+        if row is None:
+            return
+        ordered = [d.id for d in list_decisions(book, row[0])]
+        index = ordered.index(decision_id)
+        other = index + step
+        if not 0 <= other < len(ordered):
+            return
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+        for position, did in enumerate(ordered):
+            book.db.execute("UPDATE decision SET position = ? WHERE id = ?", [position, did])

@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
+import asyncio
+import signal
 from collections.abc import Iterable
 from functools import partial
 
@@ -39,6 +41,7 @@ class SecretaryApp(App):
         self.meeting_to_open = open_meeting
 
     def on_mount(self) -> None:
+        self._catch_signals()
         if self.book is None:
             self.ask_to_create()
         else:
@@ -65,6 +68,41 @@ class SecretaryApp(App):
             self.exit(return_code=1, message=error.message)
             return
         self.show_home()
+
+    def _catch_signals(self) -> None:
+        """Closing the terminal window (SIGHUP) or being asked to stop (SIGTERM) writes
+        everything pending to the book before the app exits."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._stop_on_signal, sig)
+        except (NotImplementedError, RuntimeError, AttributeError):  # not the main thread, or no such signal
+            pass
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass
+
+    def _stop_on_signal(self, sig: int) -> None:
+        self.flush_all()
+        self.exit(return_code=128 + int(sig))
+
+    def flush_all(self) -> bool:
+        """Ask every open screen to write what it holds; False if something could not be written."""
+        written = True
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                written = flush() and written
+        return written
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        await super().action_quit()
 
     def now(self) -> datetime:
         """The time now, with the machine's timezone: what movements and minutes are stamped with.

@@ -17,13 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual import on
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static, TextArea
 
 from db.live import close_meeting, load_live, record_movement, set_public, take_item
+from db.minutes import list_decisions, record_decision, save_minute_text
 from db.rows import Refused
 from secretary.annotations import inline_notes
 from secretary.formats import minutes_time
-from secretary.live import LiveState, Timing, elapsed_words, neighbour, planned_slots, room_lists, timing
+from secretary.live import LiveState, collective_name, Timing, elapsed_words, neighbour, planned_slots, room_lists, timing
 from secretary.models import AttendanceStatus, ItemKind, MovementKind, Part
 from secretary.quorum import QuorumResult
 from screens.confirm import ConfirmScreen
@@ -41,6 +43,9 @@ class LiveScreen(Screen):
         Binding("f3", "move('left')", "Left", priority=True),
         Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
         Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
+        Binding("f6", "decide", "Decision", priority=True, tooltip="Record a decision on this item"),
+        Binding("f9", "decisions", "Decisions", priority=True, show=False,
+                tooltip="Edit, reorder or delete this item's decisions"),
         Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
         Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
         Binding("ctrl+o", "public", "Public", priority=True, tooltip="Members of the public"),
@@ -53,6 +58,8 @@ class LiveScreen(Screen):
         self.meeting_id = meeting_id
         self.state: LiveState | None = None
         self.quorate: bool | None = None  # as last shown, to notice a change
+        self.editing_item: int | None = None  # the item whose minute the editor holds
+        self.unsaved: dict[str, object] = {}  # what could not be written yet (full disk, say)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -66,11 +73,17 @@ class LiveScreen(Screen):
             with Vertical(id="agenda-pane"):
                 yield Static("Agenda", classes="pane-title")
                 yield DataTable(id="live-agenda", cursor_type="row", show_cursor=False)
-            with VerticalScroll(id="item-pane"):
+            with Vertical(id="item-pane"):
                 yield Static("", id="item-title", markup=False)
                 yield Static("", id="item-meta", markup=False)
                 yield Static("", id="item-timing", markup=False)
                 yield Static("", id="item-quorum", markup=False)
+                with Horizontal(id="presenters-row"):
+                    yield Input(id="presenters", placeholder="Presented by…", compact=True)
+                    yield Checkbox("taken as read", id="as-read", compact=True)
+                yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
+                               placeholder="Notes for this item — saved as you type")
+                yield Static("", id="decisions", markup=False)
                 yield Static("", id="item-notes", markup=False)
             with VerticalScroll(id="room-pane"):
                 yield Static("", id="room", markup=False)
@@ -78,9 +91,10 @@ class LiveScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#live-agenda", DataTable)
-        for label, width in (("", 1), ("No.", 3), ("Item", 22), ("Plan", 5), ("Began", 5)):
+        for label, width in (("No.", 4), ("Item", 18), ("Plan", 5), ("Began", 5)):
             table.add_column(label, width=width)
         self.set_interval(1.0, self.tick_clock)
+        self.set_interval(2.0, self.retry_unsaved)
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -97,6 +111,7 @@ class LiveScreen(Screen):
         self.show_quorum()
         self.show_agenda()
         self.show_item()
+        self.show_minute()
         self.show_room()
         self.tick_clock()
 
@@ -136,13 +151,13 @@ class LiveScreen(Screen):
         item_line = self.query_one("#item-quorum", Static)
         if item is not None:
             item_q = state.quorum(item.id)
-            if item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate:
-                item_line.update(f"For this item: {item_q.summary()}")
-            else:
-                item_line.update("")
+            differs = item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate
+            item_line.update(f"For this item: {item_q.summary()}" if differs else "")
+            item_line.display = differs
             item_line.set_class(not item_q.quorate, "inquorate-text")
         else:
             item_line.update("")
+            item_line.display = False
         if self.quorate is not None and meeting_q.quorate != self.quorate:
             if meeting_q.quorate:
                 self.notify(f"The meeting is quorate again ({meeting_q.counted} of {meeting_q.needed}).",
@@ -179,7 +194,7 @@ class LiveScreen(Screen):
             if item.part is Part.confidential:
                 title = "[II] " + title
             table.add_row(
-                plain(mark, style), plain(item.number, style), plain(title, style),
+                plain(f"{mark}{item.number}", style), plain(title, style),
                 plain(minutes_time(item.planned_start), style), plain(actual, style), key=str(item.id),
             )
         if current_row is not None:
@@ -216,6 +231,138 @@ class LiveScreen(Screen):
         meta.update("\n".join(lines))
         said = inline_notes(item.id, state.movements, state.people, state.running_order())
         notes.update("\n".join(str(n) for n in said))
+
+    # --- the minute editor ---------------------------------------------------------------
+
+    def show_minute(self) -> None:
+        """Put the current item's minute in the editor — only when the item has changed, so
+        a reload after an arrival never moves the clerk's cursor."""
+        item = self.state.current_item
+        notes = self.query_one("#notes", TextArea)
+        presenters = self.query_one("#presenters", Input)
+        as_read = self.query_one("#as-read", Checkbox)
+        editable = item is not None and self.state.meeting.status.value == "live"
+        for widget in (notes, presenters, as_read):
+            widget.disabled = not editable
+        self.show_decisions()
+        item_id = item.id if item else None
+        if item_id == self.editing_item:
+            return
+        self.flush()
+        self.editing_item = item_id
+        minute = self.state.minutes.get(item_id) if item_id else None
+        with self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed):
+            notes.load_text(minute.notes if minute else "")
+            presenters.value = minute.presenters if minute else ""
+            as_read.value = minute.taken_as_read if minute else False
+        if editable:
+            notes.move_cursor(notes.document.end)
+            notes.focus()
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_typed(self, event: TextArea.Changed) -> None:
+        self.save(notes=event.text_area.text)
+
+    @on(Input.Changed, "#presenters")
+    def _presenters_typed(self, event: Input.Changed) -> None:
+        self.save(presenters=event.value)
+
+    @on(Checkbox.Changed, "#as-read")
+    def _as_read(self, event: Checkbox.Changed) -> None:
+        self.save(taken_as_read=event.value)
+
+    def save(self, **fields: object) -> bool:
+        """Write what the clerk typed at once. If the book cannot take it (a full disk, a
+        file gone read-only) the text stays in the editor and in memory, the clerk is told,
+        and it is tried again every two seconds and on the next keystroke."""
+        if self.editing_item is None:
+            return True
+        self.unsaved.update(fields)
+        try:
+            save_minute_text(self.app.book, self.editing_item, **self.unsaved)
+        except Exception as error:  # noqa: BLE001 — any failure to write is shown, never lost
+            if not self.save_failed:
+                self.notify(f"Your last change could not be saved ({error}). It is kept here and "
+                            "will be saved as soon as the book can be written.",
+                            title="Not saved", severity="error", timeout=20, markup=False)
+            self.save_failed = True
+            return False
+        self.unsaved.clear()
+        if self.save_failed:
+            self.save_failed = False
+            self.notify("Saved again: everything typed is in the book.", title="Saved", markup=False)
+        return True
+
+    save_failed = False
+
+    def retry_unsaved(self) -> None:
+        if self.unsaved:
+            self.save()
+
+    def flush(self) -> bool:
+        """Everything typed is in the book (True), or could not be written (False)."""
+        if self.editing_item is None:
+            return True
+        notes = self.query_one("#notes", TextArea)
+        minute = self.state.minutes.get(self.editing_item) if self.state else None
+        if self.unsaved or (minute is None and notes.text) or (minute and minute.notes != notes.text):
+            return self.save(notes=notes.text)
+        return True
+
+    def show_decisions(self) -> None:
+        item = self.state.current_item
+        box = self.query_one("#decisions", Static)
+        decisions = list_decisions(self.app.book, item.id) if item else []
+        if not decisions:
+            box.update("")
+            return
+        text = Text()
+        text.append(f"{collective_name(self.state.body)}:\n", style="bold")
+        for decision in decisions:
+            text.append("  ")
+            text.append(decision.verb.value.upper(), style="bold")
+            text.append(f" {decision.text}")
+            if decision.inquorate:
+                text.append("  (while inquorate)", style="bold red")
+            text.append("\n")
+        box.update(text)
+
+    @work
+    async def action_decide(self) -> None:
+        if not self._require_live():
+            return
+        item = self.state.current_item
+        if item is None:
+            self.notify("Take an item first (Ctrl+N).", severity="warning")
+            return
+        from screens.decision_form import DecisionForm
+
+        decision = await self.app.push_screen_wait(DecisionForm(item.id))
+        if decision is None:
+            return
+        quorum = self.state.quorum(item.id)
+        if not quorum.quorate:
+            sure = await self.app.push_screen_wait(ConfirmScreen(
+                f"Item {item.number or item.title} is inquorate: {'; '.join(quorum.missing)}.\n\n"
+                "Record this decision as taken while inquorate? The minutes will say so.",
+                yes="Record as inquorate", no="Don't record"))
+            if not sure:
+                self.query_one("#notes", TextArea).focus()
+                return
+        record_decision(self.app.book, decision.model_copy(
+            update={"inquorate": not quorum.quorate, "recorded_at": self.now()}))
+        self.show_decisions()
+        self.query_one("#notes", TextArea).focus()
+
+    @work
+    async def action_decisions(self) -> None:
+        item = self.state.current_item
+        if item is None:
+            return
+        from screens.decision_form import DecisionsScreen
+
+        await self.app.push_screen_wait(DecisionsScreen(item.id))
+        self.show_decisions()
 
     def _item_timing_text(self, run: Timing) -> Text:
         item = self.state.current_item
@@ -283,6 +430,7 @@ class LiveScreen(Screen):
         self.take(target.id)
 
     def take(self, item_id: int) -> None:
+        self.flush()
         try:
             take_item(self.app.book, self.meeting_id, item_id, self.now())
         except Refused as e:
@@ -347,11 +495,13 @@ class LiveScreen(Screen):
             yes="Close meeting", no="Carry on"))
         if not sure:
             return
+        self.flush()
         close_meeting(self.app.book, self.meeting_id, now)
         self.notify(f"Meeting closed at {now:%H.%M}.")
         self.reload()
 
     def action_leave(self) -> None:
+        self.flush()
         self.app.pop_screen()
 
 

@@ -74,6 +74,15 @@ class LiveState:
         return RunningOrder.from_minutes(self.items, list(self.minutes.values()))
 
 
+def collective_name(body: Body) -> str:
+    """How the minutes name the body deciding: "The Board", "The Committee"."""
+    words = body.name.casefold().split()
+    for noun in ("committee", "board", "council", "trustees", "panel", "group", "forum", "cabinet"):
+        if noun in words:
+            return "The Trustees" if noun == "trustees" else f"The {noun.capitalize()}"
+    return "The Board"
+
+
 # --- where the meeting is ----------------------------------------------------------------
 
 

@@ -1,0 +1,188 @@
+"""Minuting in the live screen as the clerk does it: type notes, move on, come back;
+presenters and taken-as-read; decisions, their order, and a decision while inquorate."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static, TextArea
+
+from db.demo import build_demo
+from db.meetings import list_items
+from db.minutes import get_minute, list_decisions
+from screens.app import SecretaryApp
+from screens.confirm import ConfirmScreen
+from screens.decision_form import DecisionForm, DecisionsScreen, read_verb
+from screens.live import LiveScreen
+from secretary.models import DecisionVerb
+
+START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+async def go_live(app, pilot, roll: str = "p" * 15) -> LiveScreen:
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    if roll:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        for key in roll:
+            await pilot.press(key)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def type_text(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+
+
+async def test_notes_are_kept_as_typed_across_items(demo) -> None:
+    book, upcoming = demo
+    items = list_items(book, upcoming)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot)
+        notes = live.query_one("#notes", TextArea)
+        assert notes.has_focus  # the editor is where the clerk types
+        await type_text(pilot, "Welcome all.")
+        await pilot.pause()
+        assert get_minute(book, items[0].id).notes == "Welcome all."  # saved without a save command
+
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert notes.text == ""
+        await type_text(pilot, "Apologies noted.")
+        await pilot.press("enter")
+        await type_text(pilot, "- from RD")
+        await pilot.pause()
+
+        await pilot.press("ctrl+b")  # back to item 1: its notes are there
+        await pilot.pause()
+        assert notes.text == "Welcome all."
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("1", "a", "enter")
+        await pilot.pause()
+        assert notes.text == "Apologies noted.\n- from RD"
+
+        # presenters and taken as read
+        live.query_one("#presenters", Input).value = "Catherine Bell, Chief Executive Officer"
+        live.query_one("#as-read").value = True
+        await pilot.pause()
+        # an arrival reloads the screen but leaves the editor and its cursor alone
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_text(pilot, "JP")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notes.text == "Apologies noted.\n- from RD"
+        assert notes.has_focus  # back where the clerk was typing
+        assert "JP arrived." in str(live.query_one("#item-notes", Static).content)
+
+    first, second = get_minute(book, items[0].id), get_minute(book, items[1].id)
+    assert first.notes == "Welcome all."
+    assert second.notes == "Apologies noted.\n- from RD"
+    assert second.presenters == "Catherine Bell, Chief Executive Officer"
+    assert second.taken_as_read is True
+    # typing never disturbed the item's times or running order
+    assert (first.taken_order, second.taken_order) == (1, 2)
+    assert first.started_at == START
+
+
+async def test_decisions_recorded_reordered_and_edited(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionForm)
+        await type_text(pilot, "app")
+        await pilot.press("enter")  # the verb completes and the cursor moves to the text
+        await type_text(pilot, "the agenda")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await type_text(pilot, "not")
+        await pilot.press("enter")
+        await type_text(pilot, "the late paper")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = str(live.query_one("#decisions", Static).content)
+        assert "The Board:" in shown and "APPROVED the agenda" in shown and "NOT APPROVED the late paper" in shown
+
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionsScreen)
+        await pilot.press("down", "K")  # the second goes first
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # Enter on the verb moves on to the text
+        text = app.screen.query_one("#text", Input)
+        assert text.has_focus
+        text.value = "the late paper, subject to the changes above"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    decisions = list_decisions(book, item.id)
+    assert [(d.verb, d.text) for d in decisions] == [
+        (DecisionVerb.not_approved, "the late paper, subject to the changes above"),
+        (DecisionVerb.approved, "the agenda"),
+    ]
+    assert not any(d.inquorate for d in decisions)
+    assert decisions[0].recorded_at == START
+
+
+async def test_a_decision_while_inquorate_asks_first_and_is_marked(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot, roll="ppp")  # three members: inquorate
+        assert "INQUORATE" in str(live.query_one("#quorum", Static).content)
+        for answer in ("n", "y"):
+            await pilot.press("f6")
+            await pilot.pause()
+            await type_text(pilot, "noted")
+            await pilot.press("enter")
+            await type_text(pilot, "the report")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press(answer)
+            await pilot.pause()
+            if answer == "n":
+                assert list_decisions(book, item.id) == []  # declined: nothing recorded
+        assert "(while inquorate)" in str(live.query_one("#decisions", Static).content)
+    [decision] = list_decisions(book, item.id)
+    assert decision.inquorate is True and decision.verb is DecisionVerb.noted
+
+
+async def test_bad_verbs_are_refused_with_the_list() -> None:
+    assert read_verb("APP") is DecisionVerb.approved
+    assert read_verb("not") is DecisionVerb.not_approved
+    assert read_verb(" Ratified ") is DecisionVerb.ratified
+    for bad in ("", "a", "resolved"):
+        with pytest.raises(ValueError, match="noted, approved"):
+            read_verb(bad)
