@@ -13,12 +13,14 @@ from db.attendance import add_movement, list_attendance, list_movements, set_att
 from db.bodies import get_body
 from db.book import Book
 from db.meetings import get_meeting, list_items, update_meeting
-from db.minutes import get_minute, list_declarations, list_minutes, save_minute
+from db.minutes import add_declaration, get_minute, list_declarations, list_interests, list_minutes, save_minute
 from db.people import get_person, list_people, roster
 from db.rows import Refused, one
 from secretary.live import LiveState, current_item_id, neighbour, next_taken_order
 from secretary.models import (
     Attendance,
+    Declaration,
+    DeclarationOutcome,
     AttendanceStatus,
     Group,
     Meeting,
@@ -26,6 +28,7 @@ from secretary.models import (
     Minute,
     Movement,
     MovementKind,
+    Phase,
 )
 
 
@@ -49,6 +52,7 @@ def load_live(book: Book, meeting_id: int) -> LiveState:
         attendance=attendance,
         movements=list_movements(book, meeting_id),
         declarations=list_declarations(book, meeting_id),
+        interests=list_interests(book, meeting.body_id),
     )
 
 
@@ -118,6 +122,7 @@ def _end_current(book: Book, meeting_id: int, at: datetime, minutes: list[Minute
     current = current_item_id(minutes)
     if current is None:
         return
+    _return_withdrawn(book, meeting_id, current, at)
     minute = next(m for m in minutes if m.item_id == current)
     ended = max(at, minute.started_at) if minute.started_at else at
     save_minute(book, minute.model_copy(update={"ended_at": ended}))
@@ -145,6 +150,32 @@ def record_movement(book: Book, movement: Movement) -> Movement:
         ):
             set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
         return add_movement(book, movement)
+
+
+def record_declaration(book: Book, declaration: Declaration, at: datetime) -> Declaration:
+    """A declaration; one who withdrew for the item also leaves the room (a movement), and
+    comes back when the item ends unless the clerk records the return earlier."""
+    with book.db.atomic():
+        stored = add_declaration(book, declaration)
+        if declaration.outcome is DeclarationOutcome.withdrew and declaration.item_id is not None:
+            record_movement(book, Movement(
+                meeting_id=declaration.meeting_id, person_id=declaration.person_id, kind=MovementKind.withdrew,
+                at=at, item_id=declaration.item_id, phase=Phase.start, note="declared an interest",
+            ))
+    return stored
+
+
+def _return_withdrawn(book: Book, meeting_id: int, item_id: int, at: datetime) -> None:
+    """Everyone still out after withdrawing for this item comes back as it ends."""
+    last: dict[int, Movement] = {}
+    for movement in list_movements(book, meeting_id):
+        last[movement.person_id] = movement
+    for person_id, movement in last.items():
+        if movement.kind is MovementKind.withdrew and movement.item_id == item_id:
+            add_movement(book, Movement(
+                meeting_id=meeting_id, person_id=person_id, kind=MovementKind.returned,
+                at=max(at, movement.at), item_id=item_id, phase=Phase.end,
+            ))
 
 
 def set_public(book: Book, meeting_id: int, in_person: int, remote: int) -> Meeting:

@@ -20,10 +20,11 @@ from textual.screen import Screen
 from textual import on
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static, TextArea
 
-from db.live import close_meeting, load_live, record_movement, set_public, take_item
+from db.live import close_meeting, load_live, record_declaration, record_movement, set_public, take_item
 from db.minutes import list_decisions, record_decision, save_minute_text
 from db.rows import Refused
 from secretary.annotations import inline_notes
+from secretary.declarations import interest_hints, wording
 from secretary.formats import minutes_time
 from secretary.live import LiveState, collective_name, Timing, elapsed_words, neighbour, planned_slots, room_lists, timing
 from secretary.models import AttendanceStatus, ItemKind, MovementKind, Part
@@ -44,6 +45,7 @@ class LiveScreen(Screen):
         Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
         Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
         Binding("f6", "decide", "Decision", priority=True, tooltip="Record a decision on this item"),
+        Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
         Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
@@ -84,6 +86,7 @@ class LiveScreen(Screen):
                 yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                                placeholder="Notes for this item — saved as you type")
                 yield Static("", id="decisions", markup=False)
+                yield Static("", id="declarations", markup=False)
                 yield Static("", id="item-notes", markup=False)
             with VerticalScroll(id="room-pane"):
                 yield Static("", id="room", markup=False)
@@ -245,6 +248,7 @@ class LiveScreen(Screen):
         for widget in (notes, presenters, as_read):
             widget.disabled = not editable
         self.show_decisions()
+        self.show_declarations()
         item_id = item.id if item else None
         if item_id == self.editing_item:
             return
@@ -308,6 +312,49 @@ class LiveScreen(Screen):
         if self.unsaved or (minute is None and notes.text) or (minute and minute.notes != notes.text):
             return self.save(notes=notes.text)
         return True
+
+    def show_declarations(self) -> None:
+        """This item's declarations in the minutes' words, and registered interests of people
+        in the room that may touch it (a hint only)."""
+        box = self.query_one("#declarations", Static)
+        item = self.state.current_item
+        if item is None:
+            box.update("")
+            return
+        text = Text()
+        declared = [d for d in self.state.declarations if d.item_id == item.id]
+        for declaration in declared:
+            initials = self.state.people[declaration.person_id].initials
+            text.append(wording(declaration, initials) + "\n", style="italic")
+        already = {d.person_id for d in declared}
+        hints = [(i, w) for i, w in interest_hints(item, self.state.interests, self.state.in_room())
+                 if i.person_id not in already]
+        if hints:
+            text.append("Registered interests that may touch this item (F8 to declare):\n", style="bold yellow")
+            for interest, shared in hints[:4]:
+                initials = self.state.people[interest.person_id].initials
+                text.append(f"  {initials} — {interest.details[:60]}\n", style="yellow")
+        box.update(text)
+
+    @work
+    async def action_declare(self) -> None:
+        if not self._require_live():
+            return
+        item = self.state.current_item
+        if item is None:
+            self.notify("Take an item first (Ctrl+N).", severity="warning")
+            return
+        from screens.declaration_form import DeclarationForm
+
+        declaration = await self.app.push_screen_wait(DeclarationForm(self.state, item.id))
+        if declaration is None:
+            return
+        try:
+            record_declaration(self.app.book, declaration, self.now())
+        except Refused as e:
+            self.notify(e.message, severity="error")
+        self.reload()
+        self.query_one("#notes", TextArea).focus()
 
     def show_decisions(self) -> None:
         item = self.state.current_item

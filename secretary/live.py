@@ -19,6 +19,7 @@ from secretary.models import (
     AttendanceStatus,
     Body,
     Declaration,
+    Interest,
     Meeting,
     Minute,
     Movement,
@@ -42,6 +43,7 @@ class LiveState:
     attendance: list[Attendance]
     movements: list[Movement]
     declarations: list[Declaration] = field(default_factory=list)
+    interests: list[Interest] = field(default_factory=list)
 
     @property
     def ordered(self) -> list[AgendaItem]:

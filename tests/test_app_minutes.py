@@ -186,3 +186,77 @@ async def test_bad_verbs_are_refused_with_the_list() -> None:
     for bad in ("", "a", "resolved"):
         with pytest.raises(ValueError, match="noted, approved"):
             read_verb(bad)
+
+
+async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> None:
+    from db.attendance import list_movements
+    from db.minutes import list_declarations
+    from db.people import person_by_initials
+    from screens.declaration_form import DeclarationForm
+    from secretary.models import DeclarationOutcome, MovementKind, Phase
+
+    book, upcoming = demo
+    procurement = next(i for i in list_items(book, upcoming) if i.number == "18")
+    asa = person_by_initials(book, 1, "ASa")
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await type_text(pilot, "18")
+        await pilot.press("enter")
+        await pilot.pause()
+        # a hint, not a declaration: Dr Shah is a trustee of the urgent care centre
+        hint = str(live.query_one("#declarations", Static).content)
+        assert "ASa — Trustee, Northbridge Urgent Care Centre" in hint
+        assert list_declarations(book, upcoming) == []
+        assert not live.query_one("#item-quorum", Static).display
+
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, DeclarationForm)
+        await type_text(pilot, "ASa")
+        await pilot.press("enter")  # Dr Shah; on to her register entries
+        await pilot.press("down", "down", "enter")  # the third: the urgent care centre
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "enter")  # what was done: withdrew for the item
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        shown = str(live.query_one("#declarations", Static).content)
+        assert "ASa declared" in shown and "Urgent Care Centre and withdrew for the item." in shown
+        assert "Registered interests" not in shown  # declared now, so no longer a hint
+        # she has left the room for the item: one fewer counts, for the item and the meeting
+        assert "QUORATE 13 of 8" in str(live.query_one("#quorum", Static).content)
+        assert "ASa" in str(live.query_one("#room", Static).content).split("Out (1)")[1]
+
+        # Dr Shaw stays but takes no part in the decision: the item's count drops, the room's does not
+        await pilot.press("f8")
+        await pilot.pause()
+        await type_text(pilot, "ASh")
+        await pilot.press("enter", "enter")  # his first register entry
+        await pilot.pause()
+        await pilot.press("enter", "down", "enter")  # remained but took no part in the decision
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        item_quorum = live.query_one("#item-quorum", Static)
+        assert item_quorum.display and "For this item: Quorate: 12 of 8" in str(item_quorum.content)
+        assert "QUORATE 13 of 8" in str(live.query_one("#quorum", Static).content)
+
+        await pilot.press("ctrl+b")  # on to item 17: Dr Shah comes back as item 18 ends
+        await pilot.pause()
+
+    declaration, no_part = list_declarations(book, upcoming)
+    assert no_part.outcome is DeclarationOutcome.no_part_in_decision
+    assert (declaration.person_id, declaration.item_id, declaration.outcome) == (
+        asa.id, procurement.id, DeclarationOutcome.withdrew)
+    assert declaration.interest == "Trustee, Northbridge Urgent Care Centre"
+    assert declaration.interest_id is not None
+    moves = [(m.person_id, m.kind, m.item_id, m.phase) for m in list_movements(book, upcoming)]
+    assert moves == [
+        (asa.id, MovementKind.withdrew, procurement.id, Phase.start),
+        (asa.id, MovementKind.returned, procurement.id, Phase.end),
+    ]

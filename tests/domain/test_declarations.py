@@ -1,0 +1,48 @@
+"""The minutes' words for a declaration, and the register hint for an item."""
+
+from __future__ import annotations
+
+from secretary.declarations import interest_hints, significant_words, wording
+from secretary.models import AgendaItem, Declaration, DeclarationOutcome, Interest, InterestNature
+
+
+def declaration(outcome: DeclarationOutcome, nature=InterestNature.financial, own: str = "") -> Declaration:
+    return Declaration(meeting_id=1, item_id=7, person_id=3, interest="Director, Eastmere Estates Ltd",
+                       nature=nature, outcome=outcome, wording=own)
+
+
+def test_wording_for_each_outcome() -> None:
+    assert wording(declaration(DeclarationOutcome.withdrew), "VM") == (
+        "VM declared a financial interest in relation to Director, Eastmere Estates Ltd "
+        "and withdrew for the item.")
+    assert "remained in the meeting but took no part in the decision" in wording(
+        declaration(DeclarationOutcome.no_part_in_decision), "VM")
+    assert "could remain and take part" in wording(declaration(DeclarationOutcome.took_part, None), "VM")
+    assert "declared an interest" in wording(declaration(DeclarationOutcome.took_part, None), "VM")
+    assert "non-financial personal interest" in wording(
+        declaration(DeclarationOutcome.took_part, InterestNature.non_financial_personal), "VM")
+
+
+def test_the_clerks_own_words_win() -> None:
+    assert wording(declaration(DeclarationOutcome.withdrew, own=" VM left the room. "), "VM") == "VM left the room."
+
+
+def interest(person_id: int, details: str, declares: str = "Yes") -> Interest:
+    return Interest(body_id=1, person_id=person_id, details=details, declares=declares)
+
+
+def test_hints_match_uncommon_words_of_people_in_the_room_only() -> None:
+    item = AgendaItem(meeting_id=1, title="Procurement of integrated urgent care – award recommendation")
+    interests = [
+        interest(1, "Trustee, Northbridge Urgent Care Centre"),
+        interest(2, "Trustee, Westholm Urgent Care"),  # not in the room
+        interest(3, "Member, Northbridge Integrated Care Partnership"),  # only common words shared
+        interest(None, "Urgent care consultant"),  # unmatched register row
+    ]
+    hints = interest_hints(item, interests, present={1, 3})
+    assert [(i.person_id, words) for i, words in hints] == [(1, {"urgent"})]
+
+
+def test_significant_words_skip_the_common_ones() -> None:
+    assert significant_words("The Chief Executive's Report on the Estates Strategy") == {"executive", "estates"}
+    assert significant_words("Board update") == set()
