@@ -439,7 +439,7 @@ class LiveScreen(Screen):
             for row in rows:
                 person = state.people[row.person_id]
                 text.append(f"{'●' if row.person_id in counted else '·'} {person.initials:<5} ")
-                text.append(_short(person.name, 17) + "\n")
+                text.append(_short(person.name, 14) + "\n")
         if out:
             text.append(f"\nOut ({len(out)})\n", style="bold")
             for row in out:
