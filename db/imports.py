@@ -55,12 +55,16 @@ def store_agenda(book: Book, meeting_id: int, imported: AgendaImport, *, append:
     return stored
 
 
-def store_register(book: Book, body_id: int, register: RegisterImport) -> list[str]:
+def store_register(book: Book, body_id: int, register: RegisterImport, *, replace: bool = False) -> list[str]:
     """Add the register's rows, each matched to a member where the name is certain.
-    Returns the names that matched nobody (their rows are kept all the same)."""
+    ``replace``: the register is re-issued as a whole, so the rows held before go (a
+    declaration made against one keeps its own words). Returns the names that matched
+    nobody (their rows are kept all the same)."""
     people = list_people(book, body_id)
     unmatched: list[str] = []
     with book.db.atomic():
+        if replace:
+            book.db.execute("DELETE FROM interest WHERE body_id = ?", [body_id])
         for interest in register.interests:
             person = match_person(interest.surname, interest.forename, people)
             if person is None:

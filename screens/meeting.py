@@ -24,6 +24,7 @@ class MeetingScreen(Screen):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("g", "edit_agenda", "Edit agenda"),
         Binding("t", "attendance", "Attendance"),
+        Binding("i", "register", "Interests"),
         Binding("s", "start", "Start meeting"),
         Binding("s", "live", "Live screen"),
     ]
@@ -56,6 +57,12 @@ class MeetingScreen(Screen):
         from screens.agenda_editor import AgendaEditorScreen
 
         self.app.push_screen(AgendaEditorScreen(self.meeting_id))
+
+    def action_register(self) -> None:
+        from screens.register import RegisterScreen
+
+        meeting = get_meeting(self.app.book, self.meeting_id)
+        self.app.push_screen(RegisterScreen(get_body(self.app.book, meeting.body_id)))
 
     def action_attendance(self) -> None:
         from screens.attendance import AttendanceScreen

@@ -84,7 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--new-body", metavar="NAME", help="create this body first")
     roster.add_argument("--short", metavar="S", default="", help="short name for --new-body")
     roster.set_defaults(run=run_import_roster)
-    for command in (agenda, roster):
+    register = kinds.add_parser("register", help="a register of interests (TSV/CSV, the 13-column layout)")
+    register.add_argument("file", type=Path, metavar="FILE")
+    register.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
+    register.add_argument("--append", action="store_true",
+                          help="add to the entries already held instead of replacing them")
+    register.set_defaults(run=run_import_register)
+    for command in (agenda, roster, register):
         command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
         command.add_argument("--yes", action="store_true", help="accept without asking")
         command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
@@ -291,6 +297,30 @@ def run_import_roster(args: argparse.Namespace) -> int:
                     body = create_body(book, Body(name=args.new_body, short_name=args.short))
                 added = store_roster(book, body.id, imported)
             print(f"Added {added} people to {body.name} (ID {body.id}).")
+    return 0
+
+
+def run_import_register(args: argparse.Namespace) -> int:
+    from db.bodies import find_body
+    from db.imports import store_register
+    from db.minutes import list_interests
+    from secretary.importers.register import parse_register, read_register_file
+
+    text = read_register_file(args.file)
+    with open_book(args.book) as book:
+        body = find_body(book, args.body)
+        imported = parse_register(text, body_id=body.id)
+        preview = report_lines(imported.rows)
+        preview += [f"{w.line:>4}  check {w.column}: {w.message}  ({w.text[:40]})" for w in imported.warnings]
+        held = len(list_interests(book, body.id))
+        if held and not args.append:
+            preview.append(f"This register replaces the {held} entries held now for {body.name} "
+                           "(--append keeps them).")
+        if confirm_import(args, preview, imported.summary(), f"Import this register for {body.name}?"):
+            unmatched = store_register(book, body.id, imported, replace=not args.append)
+            print(f"Imported {len(imported.interests)} register entries for {body.name}.")
+            if unmatched:
+                print("Not matched to a member (kept, with their names as written): " + ", ".join(unmatched))
     return 0
 
 
