@@ -127,3 +127,13 @@ def move_decision(book: Book, decision_id: int, step: int) -> None:
         ordered[index], ordered[other] = ordered[other], ordered[index]
         for position, did in enumerate(ordered):
             book.db.execute("UPDATE decision SET position = ? WHERE id = ?", [position, did])
+
+
+def delete_public_question(book: Book, question_id: int) -> None:
+    book.db.execute("DELETE FROM public_question WHERE id = ?", [question_id])
+
+
+def next_question_position(book: Book, meeting_id: int) -> int:
+    return book.db.execute(
+        "SELECT coalesce(max(position), -1) + 1 FROM public_question WHERE meeting_id = ?", [meeting_id]
+    ).fetchone()[0]

@@ -50,6 +50,7 @@ class LiveScreen(Screen):
                 tooltip="Edit, reorder or delete this item's decisions"),
         Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
         Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
+        Binding("ctrl+r", "questions", "Questions", priority=True, tooltip="Questions from the public"),
         Binding("ctrl+o", "public", "Public", priority=True, tooltip="Members of the public"),
         Binding("ctrl+f", "finish", "Close", priority=True, tooltip="Close the meeting"),
         Binding("escape", "leave", "Overview", show=False),
@@ -520,6 +521,14 @@ class LiveScreen(Screen):
         from screens.live_dialogs import MovementsScreen
 
         await self.app.push_screen_wait(MovementsScreen(self.meeting_id, self.now))
+        self.reload()
+
+    @work
+    async def action_questions(self) -> None:
+        from screens.public_questions import QuestionsScreen, questions_item
+
+        item = questions_item(self.state.items) or self.state.current_item
+        await self.app.push_screen_wait(QuestionsScreen(self.meeting_id, item.id if item else None))
         self.reload()
 
     @work

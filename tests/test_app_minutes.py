@@ -260,3 +260,41 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         (asa.id, MovementKind.withdrew, procurement.id, Phase.start),
         (asa.id, MovementKind.returned, procurement.id, Phase.end),
     ]
+
+
+async def test_public_questions_are_kept_with_the_questions_item(demo) -> None:
+    from db.minutes import list_public_questions
+    from screens.public_questions import QuestionForm, QuestionsScreen
+
+    book, upcoming = demo
+    questions_item = next(i for i in list_items(book, upcoming) if i.title == "Questions from the Public")
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionForm)  # none yet: straight to a new one
+        await type_text(pilot, "Ms A Resident")
+        await pilot.press("tab")
+        await type_text(pilot, "When will the clinic reopen?")
+        await pilot.press("tab")
+        await type_text(pilot, "In May.")
+        await pilot.press("tab")
+        await type_text(pilot, "Chief Finance Officer")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # nothing typed: refused, the form stays
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionForm)
+        assert "needed" in str(app.screen.query_one("#error", Static).content)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+    [question] = list_public_questions(book, upcoming)
+    assert (question.asker, question.question, question.response, question.responder) == (
+        "Ms A Resident", "When will the clinic reopen?", "In May.", "Chief Finance Officer")
+    assert question.item_id == questions_item.id
