@@ -12,7 +12,7 @@ from datetime import datetime
 from db.attendance import add_movement, list_attendance, list_movements, set_attendance
 from db.bodies import get_body
 from db.book import Book
-from db.meetings import get_meeting, list_items, update_meeting
+from db.meetings import get_meeting, list_items, previous_meeting, update_meeting
 from db.minutes import add_declaration, get_minute, list_declarations, list_interests, list_minutes, save_minute
 from db.people import get_person, list_people, roster
 from db.rows import Refused, one
@@ -53,6 +53,7 @@ def load_live(book: Book, meeting_id: int) -> LiveState:
         movements=list_movements(book, meeting_id),
         declarations=list_declarations(book, meeting_id),
         interests=list_interests(book, meeting.body_id),
+        previous_date=previous.date if (previous := previous_meeting(book, meeting)) else None,
     )
 
 
@@ -176,6 +177,15 @@ def _return_withdrawn(book: Book, meeting_id: int, item_id: int, at: datetime) -
                 meeting_id=meeting_id, person_id=person_id, kind=MovementKind.returned,
                 at=max(at, movement.at), item_id=item_id, phase=Phase.end,
             ))
+
+
+def set_register_confirmation(book: Book, meeting_id: int, confirmed: bool, gifts: str) -> Meeting:
+    """What the opening item recorded: the register confirmed up to date, and any gifts or hospitality."""
+    meeting = _meeting(book, meeting_id)
+    changed = Meeting.model_validate({**meeting.model_dump(), "register_confirmed": confirmed,
+                                      "gifts_hospitality": gifts.strip()})
+    update_meeting(book, changed)
+    return changed
 
 
 def set_public(book: Book, meeting_id: int, in_person: int, remote: int) -> Meeting:

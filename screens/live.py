@@ -20,7 +20,15 @@ from textual.screen import Screen
 from textual import on
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static, TextArea
 
-from db.live import close_meeting, load_live, record_declaration, record_movement, set_public, take_item
+from db.live import (
+    close_meeting,
+    load_live,
+    record_declaration,
+    record_movement,
+    set_public,
+    set_register_confirmation,
+    take_item,
+)
 from db.minutes import list_decisions, record_decision, save_minute_text
 from db.rows import Refused
 from secretary.annotations import inline_notes
@@ -48,6 +56,8 @@ class LiveScreen(Screen):
         Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
+        Binding("f12", "standard", "Standard text", priority=True,
+                tooltip="Insert the usual sentence(s) for this opening item"),
         Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
         Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
         Binding("ctrl+r", "questions", "Questions", priority=True, tooltip="Questions from the public"),
@@ -522,6 +532,33 @@ class LiveScreen(Screen):
 
         await self.app.push_screen_wait(MovementsScreen(self.meeting_id, self.now))
         self.reload()
+
+    @work
+    async def action_standard(self) -> None:
+        """Put the opening item's usual sentences into the notes at the cursor, from what
+        was recorded; on the interests item, first ask about the register and gifts."""
+        item = self.state.current_item
+        if item is None or not self._require_live():
+            return
+        title = item.title.casefold()
+        if "interest" in title or "declaration" in title:
+            from screens.live_dialogs import RegisterConfirmation
+
+            meeting = self.state.meeting
+            answer = await self.app.push_screen_wait(
+                RegisterConfirmation(meeting.register_confirmed, meeting.gifts_hospitality))
+            if answer is None:
+                return
+            set_register_confirmation(self.app.book, self.meeting_id, *answer)
+            self.state = load_live(self.app.book, self.meeting_id)
+        text = self.state.standard_text(item)
+        notes = self.query_one("#notes", TextArea)
+        if text is None:
+            self.notify("There is no standard text for this item; type the minute.", markup=False)
+        else:
+            prefix = "" if not notes.text or notes.text.endswith(("\n", " ")) else " "
+            notes.insert(prefix + text)
+        notes.focus()
 
     @work
     async def action_questions(self) -> None:

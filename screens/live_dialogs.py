@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from db.attendance import delete_movement, list_movements, update_movement
@@ -67,6 +67,40 @@ class PublicForm(ModalScreen[tuple[int, int] | None]):
                 return
             values.append(int(text))
         self.dismiss((values[0], values[1]))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RegisterConfirmation(ModalScreen[tuple[bool, str] | None]):
+    """At the opening item: is the register of interests up to date, and were any gifts or
+    hospitality declared?"""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, confirmed: bool, gifts: str) -> None:
+        super().__init__()
+        self.values = (confirmed, gifts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Register of interests, gifts and hospitality", classes="title")
+            yield Checkbox("The register was confirmed as up to date", self.values[0], id="confirmed")
+            yield Label("Gifts and hospitality declared (blank: none)")
+            yield Input(self.values[1], id="gifts", placeholder="none")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#confirmed", Checkbox).focus()
+
+    @on(Input.Submitted, "#gifts")
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.dismiss((self.query_one("#confirmed", Checkbox).value, self.query_one("#gifts", Input).value))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

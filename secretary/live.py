@@ -28,6 +28,7 @@ from secretary.models import (
     Seat,
 )
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
+from secretary.standard import standard_text
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class LiveState:
     movements: list[Movement]
     declarations: list[Declaration] = field(default_factory=list)
     interests: list[Interest] = field(default_factory=list)
+    previous_date: date | None = None  # the meeting before this one, whose minutes it approves
 
     @property
     def ordered(self) -> list[AgendaItem]:
@@ -71,6 +73,14 @@ class LiveState:
     def in_room(self) -> set[int]:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
         return movements_in_room(self.attendance, self.movements)
+
+    def standard_text(self, item: AgendaItem) -> str | None:
+        """The usual sentence(s) for an opening item, from what has been recorded so far."""
+        return standard_text(
+            item, meeting=self.meeting, noun=collective_name(self.body), quorum=self.quorum(item.id),
+            declarations=self.declarations, initials={p: person.initials for p, person in self.people.items()},
+            previous_date=self.previous_date,
+        )
 
     def running_order(self) -> RunningOrder:
         return RunningOrder.from_minutes(self.items, list(self.minutes.values()))

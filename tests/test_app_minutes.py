@@ -298,3 +298,39 @@ async def test_public_questions_are_kept_with_the_questions_item(demo) -> None:
     assert (question.asker, question.question, question.response, question.responder) == (
         "Ms A Resident", "When will the clinic reopen?", "In May.", "Chief Finance Officer")
     assert question.item_id == questions_item.id
+
+
+async def test_standard_text_for_the_opening_items(demo) -> None:
+    from db.meetings import get_meeting
+
+    book, upcoming = demo
+    items = {i.number: i for i in list_items(book, upcoming)}
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot)
+        for number in ("1a", "1b", "1c", "1d"):
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            await type_text(pilot, number)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("f12")
+            await pilot.pause()
+            if number == "1c":  # the register and gifts are asked first
+                await pilot.press("space", "tab", "enter")
+                await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await type_text(pilot, "7")
+        await pilot.press("enter", "f12")
+        await pilot.pause()
+        assert live.query_one("#notes", TextArea).text == ""  # no standard text for a real item
+    assert get_minute(book, items["1a"].id).notes == "Apologies were noted as above."
+    assert get_minute(book, items["1b"].id).notes == "It was confirmed that the meeting was quorate."
+    assert get_minute(book, items["1c"].id).notes == (
+        "There were no declarations of interest. The Register of Interests was confirmed as up to date. "
+        "There were no declarations of gifts or hospitality.")
+    assert get_minute(book, items["1d"].id).notes == (
+        "The minutes of the meeting held on 13 December 2024 were approved as an accurate record.")
+    assert get_meeting(book, upcoming).register_confirmed is True
