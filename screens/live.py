@@ -39,6 +39,7 @@ from secretary.models import AttendanceStatus, ItemKind, MovementKind, Part
 from secretary.quorum import QuorumResult
 from screens.confirm import ConfirmScreen
 from screens.movement_form import STEPPED_OUT, MovementForm
+from screens.suggest import PeopleSuggester
 from screens.text import plain
 
 
@@ -92,7 +93,8 @@ class LiveScreen(Screen):
                 yield Static("", id="item-timing", markup=False)
                 yield Static("", id="item-quorum", markup=False)
                 with Horizontal(id="presenters-row"):
-                    yield Input(id="presenters", placeholder="Presented by…", compact=True)
+                    yield Input(id="presenters", placeholder="Presented by… (names complete with →)",
+                                compact=True)
                     yield Checkbox("taken as read", id="as-read", compact=True)
                 yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                                placeholder="Notes for this item — saved as you type")
@@ -121,6 +123,7 @@ class LiveScreen(Screen):
     def reload(self) -> None:
         """Read the book again and redraw everything; notice a change of quorum."""
         self.state = load_live(self.app.book, self.meeting_id)
+        self.query_one("#presenters", Input).suggester = PeopleSuggester(self.presenter_names())
         self.sub_title = f"{self.state.meeting.title} — live"
         self.show_quorum()
         self.show_agenda()
@@ -128,6 +131,14 @@ class LiveScreen(Screen):
         self.show_minute()
         self.show_room()
         self.tick_clock()
+
+    def presenter_names(self) -> list[str]:
+        """"Name, role" for everyone on the list, as the minutes print presenters."""
+        names = []
+        for row in self.state.attendance:
+            person = self.state.people[row.person_id]
+            names.append(f"{person.full_name}, {row.role}" if row.role else person.full_name)
+        return names
 
     def tick_clock(self) -> None:
         if self.state is None:

@@ -334,3 +334,15 @@ async def test_standard_text_for_the_opening_items(demo) -> None:
     assert get_minute(book, items["1d"].id).notes == (
         "The minutes of the meeting held on 13 December 2024 were approved as an accurate record.")
     assert get_meeting(book, upcoming).register_confirmed is True
+
+
+async def test_presenters_complete_from_the_people_at_the_meeting() -> None:
+    from screens.suggest import PeopleSuggester
+
+    suggest = PeopleSuggester(["Catherine Bell, Chief Executive Officer (CEO)", "Neil Foster, Chief Finance Officer (CFO)"])
+    # what was typed is kept as typed; the rest of the name is offered
+    assert await suggest.get_suggestion("cath") == "catherine Bell, Chief Executive Officer (CEO)"
+    assert await suggest.get_suggestion("Catherine Bell, Chief Executive Officer (CEO) and Ne") == (
+        "Catherine Bell, Chief Executive Officer (CEO) and Neil Foster, Chief Finance Officer (CFO)")
+    assert await suggest.get_suggestion("Zed") is None
+    assert await suggest.get_suggestion("x and N") is None  # one letter is too little to guess from
