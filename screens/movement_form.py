@@ -15,12 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, Select, Static
 
-from secretary.live import LiveState, find_people
+from secretary.live import LiveState
 from secretary.models import Movement, MovementKind, Phase
 from secretary.times import read_time
+from screens.person_picker import PersonPicker
 
 KIND_WORDS = {
     MovementKind.arrived: "Arrived",
@@ -52,7 +52,6 @@ class MovementForm(ModalScreen[Movement | None]):
         self.now = now
         self.editing = movement
         self.note = movement.note if movement else note
-        self.matches: list[int] = []
 
     def compose(self) -> ComposeResult:
         state, editing = self.state, self.editing
@@ -66,8 +65,7 @@ class MovementForm(ModalScreen[Movement | None]):
             yield Static(heading, classes="title", markup=False)
             if editing is None:
                 yield Label("Who (initials or part of a name)")
-                yield Input(id="who", placeholder="MSh, or Shaw")
-                yield OptionList(id="matches")
+                yield PersonPicker(self._candidates(), id="who")
             else:
                 yield Label("What")
                 yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
@@ -91,8 +89,7 @@ class MovementForm(ModalScreen[Movement | None]):
 
     def on_mount(self) -> None:
         if self.editing is None:
-            self._show_matches("")
-            self.query_one("#who", Input).focus()
+            self.query_one("#who", PersonPicker).focus()
         else:
             self.query_one("#time", Input).focus()
 
@@ -103,32 +100,8 @@ class MovementForm(ModalScreen[Movement | None]):
         others = [p for pid, p in self.state.people.items() if pid not in listed_ids]
         return listed + sorted(others, key=lambda p: p.name)
 
-    @on(Input.Changed, "#who")
-    def _typed(self, event: Input.Changed) -> None:
-        self._show_matches(event.value)
-
-    def _show_matches(self, text: str) -> None:
-        found = find_people(text, self._candidates(), limit=8)
-        options = self.query_one("#matches", OptionList)
-        options.clear_options()
-        options.add_options([Option(f"{p.initials:<6} {p.name}", id=str(p.id)) for p in found])
-        self.matches = [p.id for p in found]
-        if found:
-            options.highlighted = 0
-
-    def on_key(self, event) -> None:
-        # arrows move through the matches while the clerk is still typing the name
-        if self.editing is not None or not self.query_one("#who", Input).has_focus:
-            return
-        options = self.query_one("#matches", OptionList)
-        if event.key in ("down", "up") and options.option_count:
-            options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
-            event.stop()
-            event.prevent_default()
-
-    @on(OptionList.OptionSelected, "#matches")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.query_one("#matches", OptionList).highlighted = event.option_index
+    @on(PersonPicker.Picked)
+    def _picked(self) -> None:
         self._record()
 
     @on(Input.Submitted)
@@ -136,11 +109,11 @@ class MovementForm(ModalScreen[Movement | None]):
     def _record(self) -> None:
         error = self.query_one("#error", Static)
         if self.editing is None:
-            options = self.query_one("#matches", OptionList)
-            if not self.matches or options.highlighted is None:
+            person = self.query_one("#who", PersonPicker).selected
+            if person is None:
                 error.update("No one on this body matches that. Type initials (MSh) or part of a name.")
                 return
-            person_id = self.matches[options.highlighted]
+            person_id = person.id
             kind = self.kind
         else:
             person_id = self.editing.person_id

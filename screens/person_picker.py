@@ -80,8 +80,9 @@ class PersonPicker(Vertical):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+        # with no match the Enter goes on to the dialog, which says what to type
         if self.selected is not None:
+            event.stop()
             self.post_message(self.Picked(self, self.selected))
 
     @on(OptionList.OptionSelected)

@@ -262,3 +262,22 @@ async def test_deputy_and_unexpected_attendee_join_the_list(demo) -> None:
     assert rows[person(book, "NF")].status is AttendanceStatus.apologies  # sent their deputy
     sam = person_by_initials(book, 1, suggested)
     assert rows[sam.id].note == "minutes" and rows[sam.id].group.value == "in_attendance"
+
+
+async def test_a_name_that_matches_nobody_is_explained_and_nothing_recorded(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = Clock(START)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await start_live(app, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("z", "q", "x", "enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MovementForm)
+        assert "No one on this body matches that" in str(form.query_one("#error", Static).content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+    assert list_movements(book, upcoming) == []
