@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from db.book import Book
 from db.rows import Refused, insert, rows, to_row
-from secretary.models import Action, ActionOwner, ActionUpdate, PastDeadline
+from secretary.models import Action, ActionOwner, ActionStatus, ActionUpdate, PastDeadline
 
 
 def next_action_number(book: Book, body_id: int) -> int:
@@ -110,3 +112,49 @@ def list_updates(book: Book, action_id: int) -> list[ActionUpdate]:
     return list(rows(
         book, ActionUpdate, "SELECT * FROM action_update WHERE action_id = ? ORDER BY given_on, id", [action_id]
     ))
+
+
+def actions_raised_at(book: Book, meeting_id: int) -> list[Action]:
+    return _load(book, "SELECT * FROM action WHERE meeting_id = ? AND deleted_reason = '' ORDER BY number",
+                 [meeting_id])
+
+
+def actions_for_item(book: Book, item_id: int) -> list[Action]:
+    return _load(book, "SELECT * FROM action WHERE item_id = ? AND deleted_reason = '' ORDER BY number", [item_id])
+
+
+def updates_by_action(book: Book, body_id: int) -> dict[int, list[ActionUpdate]]:
+    """Every update of the body's actions, by action id, oldest first (one query)."""
+    found: dict[int, list[ActionUpdate]] = {}
+    for update in rows(
+        book, ActionUpdate,
+        """SELECT u.* FROM action_update u JOIN action a ON a.id = u.action_id
+           WHERE a.body_id = ? ORDER BY u.given_on, u.id""",
+        [body_id],
+    ):
+        found.setdefault(update.action_id, []).append(update)
+    return found
+
+
+def record_update(book: Book, action: Action, update: ActionUpdate) -> Action:
+    """An update given at a meeting: kept, dated, and made the action's current position and status."""
+    changed = action.model_copy(update={
+        "status": update.status,
+        "position_text": update.text or action.position_text,
+    })
+    with book.db.atomic():
+        add_update(book, update.model_copy(update={"action_id": action.id}))
+        update_action(book, changed)
+    return changed
+
+
+def agree_closure(book: Book, action: Action, meeting_id: int | None, on: date) -> Action:
+    """The meeting agreed to close the action: closed, with the date and the meeting."""
+    closed = action.model_copy(update={
+        "status": ActionStatus.closed, "closed_on": on, "closed_by_meeting_id": meeting_id,
+    })
+    with book.db.atomic():
+        add_update(book, ActionUpdate(action_id=action.id, meeting_id=meeting_id, given_on=on,
+                                      text="Closure agreed.", status=ActionStatus.closed))
+        update_action(book, closed)
+    return closed

@@ -7,8 +7,9 @@ did not happen at all.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from db.actions import actions_raised_at
 from db.attendance import add_movement, list_attendance, list_movements, set_attendance
 from db.bodies import get_body
 from db.book import Book
@@ -54,7 +55,16 @@ def load_live(book: Book, meeting_id: int) -> LiveState:
         declarations=list_declarations(book, meeting_id),
         interests=list_interests(book, meeting.body_id),
         previous_date=previous.date if (previous := previous_meeting(book, meeting)) else None,
+        next_date=meeting.next_meeting_date or _next_meeting_date(book, meeting),
+        actions=actions_raised_at(book, meeting_id),
     )
+
+
+def _next_meeting_date(book: Book, meeting: Meeting):
+    for row in book.db.query("SELECT date FROM meeting WHERE body_id = ? AND date > ? ORDER BY date LIMIT 1",
+                             [meeting.body_id, meeting.date.isoformat()]):
+        return date.fromisoformat(row["date"])
+    return None
 
 
 def start_meeting(book: Book, meeting_id: int, at: datetime) -> Meeting:

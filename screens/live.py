@@ -32,6 +32,7 @@ from db.live import (
 from db.minutes import list_decisions, record_decision, save_minute_text
 from db.rows import Refused
 from secretary.annotations import inline_notes
+from secretary.actions import OPEN, minute_line, status_today, tracker_minute
 from secretary.declarations import interest_hints, wording
 from secretary.formats import minutes_time
 from secretary.live import LiveState, collective_name, Timing, elapsed_words, neighbour, planned_slots, room_lists, timing
@@ -54,11 +55,13 @@ class LiveScreen(Screen):
         Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
         Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
         Binding("f6", "decide", "Decision", priority=True, tooltip="Record a decision on this item"),
+        Binding("f7", "raise_action", "Action", priority=True, tooltip="Raise a numbered action on this item"),
         Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
         Binding("f12", "standard", "Standard text", priority=True,
-                tooltip="Insert the usual sentence(s) for this opening item"),
+                tooltip="Insert the usual sentence(s) for this opening item; on the action tracker, "
+                        "review the open actions"),
         Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
         Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
         Binding("ctrl+r", "questions", "Questions", priority=True, tooltip="Questions from the public"),
@@ -382,10 +385,13 @@ class LiveScreen(Screen):
         item = self.state.current_item
         box = self.query_one("#decisions", Static)
         decisions = list_decisions(self.app.book, item.id) if item else []
-        if not decisions:
-            box.update("")
-            return
+        actions = [a for a in self.state.actions if item and a.item_id == item.id]
         text = Text()
+        for action in actions:
+            text.append(minute_line(action) + "\n", style="bold")
+        if not decisions:
+            box.update(text)
+            return
         text.append(f"{collective_name(self.state.body)}:\n", style="bold")
         for decision in decisions:
             text.append("  ")
@@ -421,6 +427,31 @@ class LiveScreen(Screen):
         record_decision(self.app.book, decision.model_copy(
             update={"inquorate": not quorum.quorate, "recorded_at": self.now()}))
         self.show_decisions()
+        self.query_one("#notes", TextArea).focus()
+
+    @work
+    async def action_raise_action(self) -> None:
+        if not self._require_live():
+            return
+        item = self.state.current_item
+        if item is None:
+            self.notify("Take an item first (Ctrl+N).", severity="warning")
+            return
+        from db.actions import next_action_number, raise_action
+        from screens.action_form import ActionForm
+
+        today = self.now().date()
+        number = next_action_number(self.app.book, self.state.body.id)
+        action = await self.app.push_screen_wait(ActionForm(self.state, item.id, today, number))
+        if action is None:
+            return
+        try:
+            stored = raise_action(self.app.book, action)
+        except Refused as e:
+            self.notify(e.message, severity="error")
+            return
+        self.notify(minute_line(stored), title="Action raised", markup=False)
+        self.reload()
         self.query_one("#notes", TextArea).focus()
 
     @work
@@ -552,6 +583,9 @@ class LiveScreen(Screen):
         if item is None or not self._require_live():
             return
         title = item.title.casefold()
+        if "action" in title and ("tracker" in title or "log" in title):
+            await self.review_actions(item)
+            return
         if "interest" in title or "declaration" in title:
             from screens.live_dialogs import RegisterConfirmation
 
@@ -569,6 +603,29 @@ class LiveScreen(Screen):
         else:
             prefix = "" if not notes.text or notes.text.endswith(("\n", " ")) else " "
             notes.insert(prefix + text)
+        notes.focus()
+
+    async def review_actions(self, item) -> None:
+        """The action tracker item: each open action gets its update and status (u) and
+        closure where agreed (c); the item's minute is then written from what was recorded."""
+        from db.actions import list_actions, updates_by_action
+        from screens.tracker import TrackerScreen
+
+        today = self.state.meeting.date
+        await self.app.push_screen_wait(TrackerScreen(self.state.body, today=today, meeting_id=self.meeting_id))
+        book, body_id = self.app.book, self.state.body.id
+        updates = updates_by_action(book, body_id)
+        statuses = {a.id: status_today(a, updates.get(a.id, []), today) for a in list_actions(book, body_id)}
+        reviewed = [
+            a for a in list_actions(book, body_id)
+            if a.meeting_id != self.meeting_id
+            and (statuses[a.id] in OPEN or a.closed_by_meeting_id == self.meeting_id)
+        ]
+        closed_now = {a.id for a in reviewed if a.closed_by_meeting_id == self.meeting_id}
+        text = tracker_minute(reviewed, statuses, closed_now)
+        notes = self.query_one("#notes", TextArea)
+        notes.move_cursor(notes.document.end)
+        notes.insert(("\n" if notes.text and not notes.text.endswith("\n") else "") + text)
         notes.focus()
 
     @work

@@ -25,6 +25,7 @@ class MeetingScreen(Screen):
         Binding("g", "edit_agenda", "Edit agenda"),
         Binding("t", "attendance", "Attendance"),
         Binding("i", "register", "Interests"),
+        Binding("k", "tracker", "Actions"),
         Binding("s", "start", "Start meeting"),
         Binding("s", "live", "Live screen"),
     ]
@@ -57,6 +58,12 @@ class MeetingScreen(Screen):
         from screens.agenda_editor import AgendaEditorScreen
 
         self.app.push_screen(AgendaEditorScreen(self.meeting_id))
+
+    def action_tracker(self) -> None:
+        from screens.tracker import TrackerScreen
+
+        meeting = get_meeting(self.app.book, self.meeting_id)
+        self.app.push_screen(TrackerScreen(get_body(self.app.book, meeting.body_id), today=self.app.now().date()))
 
     def action_register(self) -> None:
         from screens.register import RegisterScreen

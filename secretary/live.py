@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from secretary.agenda import in_order
 from secretary.annotations import RunningOrder
 from secretary.models import (
+    Action,
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -46,6 +47,8 @@ class LiveState:
     declarations: list[Declaration] = field(default_factory=list)
     interests: list[Interest] = field(default_factory=list)
     previous_date: date | None = None  # the meeting before this one, whose minutes it approves
+    next_date: date | None = None  # the next meeting: as this one's minutes give it, or the next in the book
+    actions: list[Action] = field(default_factory=list)  # raised at this meeting
 
     @property
     def ordered(self) -> list[AgendaItem]:

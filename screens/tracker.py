@@ -1,0 +1,260 @@
+"""The action tracker: the body's actions, open first, with the columns organisations
+publish (DESIGN.md §5), filterable by owner, status and meeting.
+
+Opened from a meeting in progress, it is also where each open action gets its update
+and status for that meeting, and where closure is agreed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+
+from db.actions import agree_closure, list_actions, record_update, updates_by_action
+from db.meetings import list_meetings
+from secretary.actions import OPEN, RAG, due_display, owners_initials, status_today
+from secretary.formats import short_date
+from secretary.models import Action, ActionStatus, ActionUpdate, Body
+from screens.text import plain
+
+STATUS_FILTERS = ["open", "all", *[s.value for s in ActionStatus]]
+
+
+class TrackerScreen(Screen):
+    CSS_PATH = "live.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "filter", "Owner"),
+        Binding("s", "cycle_status", "Status filter"),
+        Binding("m", "cycle_meeting", "Meeting filter"),
+        Binding("u", "update", "Update"),
+        Binding("c", "close_action", "Closure agreed"),
+    ]
+
+    def __init__(self, body: Body, *, today: date, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.body = body
+        self.today = today
+        self.meeting_id = meeting_id  # the meeting giving updates, when opened from one
+        self.status_filter = "open"
+        self.meeting_filter: int | None = None
+        self.shown: list[Action] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", classes="pane-title", id="tracker-title", markup=False)
+        yield Input(id="tracker-owner", placeholder="Owner: initials or text (Enter or Escape to leave)")
+        yield DataTable(id="tracker", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="tracker-detail", markup=False)
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("update", "close_action"):
+            return self.meeting_id is not None
+        return True
+
+    def on_mount(self) -> None:
+        table = self.query_one("#tracker", DataTable)
+        for label, width in (("No.", 4), ("Meeting", 8), ("Item", 12), ("Action", 27), ("Owner", 8),
+                             ("Deadline", 12), ("Position", 13), ("RAG", 8)):
+            table.add_column(label, width=width)
+        self.meetings = {m.id: m for m in list_meetings(self.app.book, self.body.id)}
+        self.load()
+        table.focus()
+
+    def load(self) -> None:
+        book = self.app.book
+        self.actions = list_actions(book, self.body.id)
+        self.updates = updates_by_action(book, self.body.id)
+        self.statuses = {a.id: status_today(a, self.updates.get(a.id, []), self.today) for a in self.actions}
+        owner = self.query_one("#tracker-owner", Input).value.strip().casefold()
+        shown = []
+        for action in self.actions:
+            status = self.statuses[action.id]
+            if self.status_filter == "open" and status not in OPEN:
+                continue
+            if self.status_filter not in ("open", "all") and status.value != self.status_filter:
+                continue
+            if self.meeting_filter is not None and action.meeting_id != self.meeting_filter:
+                continue
+            if owner and not any(owner in o.name.casefold() for o in action.owners):
+                continue
+            shown.append(action)
+        # open first, then by number
+        shown.sort(key=lambda a: (self.statuses[a.id] not in OPEN, a.number))
+        self.shown = shown
+        table = self.query_one("#tracker", DataTable)
+        row = table.cursor_row
+        table.clear()
+        next_date = self._next_meeting_date()
+        for action in shown:
+            status = self.statuses[action.id]
+            word, style = RAG[status]
+            if status is ActionStatus.closed and action.closed_on:
+                word = f"Closed {short_date(action.closed_on)}"
+            table.add_row(
+                str(action.number),
+                plain(f"{action.meeting_date:%d/%m/%y}" if action.meeting_date else ""),
+                plain(action.item_title),
+                plain(action.text),
+                plain(owners_initials(action)),
+                plain(_deadline_cell(action, next_date)),
+                plain(action.position_text),
+                Text(word, style=style),
+                key=str(action.id),
+            )
+        if shown:
+            table.move_cursor(row=min(row, len(shown) - 1))
+        meeting = self.meetings.get(self.meeting_filter) if self.meeting_filter else None
+        where = f" · raised at {short_date(meeting.date)}" if meeting else ""
+        giving = ""
+        if self.meeting_id is not None:
+            giving = f" · updates for the meeting of {short_date(self.meetings[self.meeting_id].date)}"
+        self.query_one("#tracker-title", Static).update(
+            f"{self.body.name} — action tracker: {len(shown)} shown ({self.status_filter}{where}){giving}"
+        )
+        self.show_detail()
+
+    def _next_meeting_date(self) -> date | None:
+        if self.meeting_id is not None:
+            meeting = self.meetings[self.meeting_id]
+            if meeting.next_meeting_date:
+                return meeting.next_meeting_date
+        later = sorted(m.date for m in self.meetings.values() if m.date >= self.today)
+        return later[0] if later else None
+
+    def selected(self) -> Action | None:
+        row = self.query_one("#tracker", DataTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    @on(DataTable.RowHighlighted, "#tracker")
+    def show_detail(self) -> None:
+        action = self.selected()
+        detail = self.query_one("#tracker-detail", Static)
+        if action is None:
+            detail.update("No actions match." if self.actions else "No actions yet.")
+            return
+        text = Text()
+        text.append(f"Action {action.number}: ", style="bold")
+        text.append(action.text + "\n")
+        text.append(f"Owner(s): {owners_initials(action) or '—'} · due {due_display(action, self._next_meeting_date())}"
+                    f" · {self.statuses[action.id].label}\n")
+        if action.position_text:
+            text.append(f"Current position: {action.position_text}\n")
+        if action.past_deadlines:
+            past = ", ".join(d.due_text or short_date(d.due_date) for d in action.past_deadlines)
+            text.append(f"Past deadlines: {past}\n")
+        for update in self.updates.get(action.id, [])[-3:]:
+            text.append(f"{short_date(update.given_on)}  {update.status.label}: {update.text}\n", style="dim")
+        detail.update(text)
+
+    def action_filter(self) -> None:
+        self.query_one("#tracker-owner", Input).focus()
+
+    @on(Input.Changed, "#tracker-owner")
+    def _owner_typed(self) -> None:
+        self.load()
+
+    @on(Input.Submitted, "#tracker-owner")
+    def _owner_done(self) -> None:
+        self.query_one("#tracker", DataTable).focus()
+
+    def action_cycle_status(self) -> None:
+        index = STATUS_FILTERS.index(self.status_filter)
+        self.status_filter = STATUS_FILTERS[(index + 1) % len(STATUS_FILTERS)]
+        self.load()
+
+    def action_cycle_meeting(self) -> None:
+        raised_at = sorted({a.meeting_id for a in self.actions if a.meeting_id},
+                           key=lambda m: self.meetings[m].date if m in self.meetings else date.min)
+        choices = [None, *raised_at]
+        index = choices.index(self.meeting_filter) if self.meeting_filter in choices else 0
+        self.meeting_filter = choices[(index + 1) % len(choices)]
+        self.load()
+
+    @work
+    async def action_update(self) -> None:
+        action = self.selected()
+        if action is None or self.meeting_id is None:
+            return
+        answer = await self.app.push_screen_wait(UpdateForm(action, self.statuses[action.id]))
+        if answer is None:
+            return
+        status, text = answer
+        record_update(self.app.book, action, ActionUpdate(
+            action_id=action.id, meeting_id=self.meeting_id, given_on=self.meetings[self.meeting_id].date,
+            text=text, status=status))
+        self.load()
+
+    def action_close_action(self) -> None:
+        action = self.selected()
+        if action is None or self.meeting_id is None:
+            return
+        if self.statuses[action.id] is not ActionStatus.complete:
+            self.notify("Only an action proposed for closure (Complete) can be closed; record that first (u).",
+                        severity="warning", markup=False)
+            return
+        agree_closure(self.app.book, action, self.meeting_id, self.meetings[self.meeting_id].date)
+        self.notify(f"Action {action.number} closed.", markup=False)
+        self.load()
+
+    def action_back(self) -> None:
+        field = self.query_one("#tracker-owner", Input)
+        if field.has_focus:
+            self.query_one("#tracker", DataTable).focus()
+            return
+        self.dismiss_tracker()
+
+    def dismiss_tracker(self) -> None:
+        self.dismiss(None)  # wakes a live meeting waiting to write the tracker item's minute
+
+
+def _deadline_cell(action: Action, next_date: date | None) -> str:
+    shown = due_display(action, next_date)
+    return "next meeting" if shown.startswith("next meeting") else shown
+
+
+class UpdateForm(ModalScreen[tuple[ActionStatus, str] | None]):
+    """The update given at the meeting: its words and the status it leaves the action in."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, action: Action, status: ActionStatus) -> None:
+        super().__init__()
+        self.action = action
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        choices = [(s.label, s) for s in ActionStatus if s is not ActionStatus.closed]
+        with Vertical(classes="dialog wide"):
+            yield Static(f"Update on action {self.action.number}", classes="title")
+            yield Static(self.action.text, markup=False, classes="question")
+            yield Label("Update")
+            yield Input(self.action.position_text, id="update-text", placeholder="Paper due at the June meeting")
+            yield Label("Status")
+            yield Select(choices, value=self.status if self.status is not ActionStatus.closed
+                         else ActionStatus.complete, allow_blank=False, id="update-status")
+            with Horizontal(classes="buttons"):
+                yield Button("Record", variant="primary", id="record")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#update-text", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#record")
+    def _record(self) -> None:
+        self.dismiss((self.query_one("#update-status", Select).value,
+                      self.query_one("#update-text", Input).value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
