@@ -6,6 +6,7 @@ from datetime import date
 
 from db.book import Book
 from db.rows import Refused, insert, rows, to_row
+from secretary.actions import status_today
 from secretary.models import Action, ActionOwner, ActionStatus, ActionUpdate, PastDeadline
 
 
@@ -158,3 +159,10 @@ def agree_closure(book: Book, action: Action, meeting_id: int | None, on: date) 
                                       text="Closure agreed.", status=ActionStatus.closed))
         update_action(book, closed)
     return closed
+
+
+def actions_with_status(book: Book, body_id: int, today: date) -> tuple[list[Action], dict[int, ActionStatus]]:
+    """The body's actions and the status each shows today (overdue and escalation applied)."""
+    actions = list_actions(book, body_id)
+    updates = updates_by_action(book, body_id)
+    return actions, {a.id: status_today(a, updates.get(a.id, []), today) for a in actions}

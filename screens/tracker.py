@@ -16,11 +16,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
-from db.actions import agree_closure, list_actions, record_update, updates_by_action
+from db.actions import (
+    actions_with_status,
+    agree_closure,
+    delete_action,
+    list_actions,
+    record_update,
+    update_action,
+    updates_by_action,
+)
 from db.meetings import list_meetings
-from secretary.actions import OPEN, RAG, due_display, owners_initials, status_today
+from secretary.actions import OPEN, RAG, due_display, owners_initials, status_today, with_deadline
+from secretary.dates import DUE_FORMS, read_due
 from secretary.formats import short_date
 from secretary.models import Action, ActionStatus, ActionUpdate, Body
+from screens.confirm import ConfirmScreen
 from screens.text import plain
 
 STATUS_FILTERS = ["open", "all", *[s.value for s in ActionStatus]]
@@ -35,6 +45,9 @@ class TrackerScreen(Screen):
         Binding("m", "cycle_meeting", "Meeting filter"),
         Binding("u", "update", "Update"),
         Binding("c", "close_action", "Closure agreed"),
+        Binding("d", "deadline", "Deadline"),
+        Binding("x", "export", "Export"),
+        Binding("delete", "retire", "Delete", show=False),
     ]
 
     def __init__(self, body: Body, *, today: date, meeting_id: int | None = None) -> None:
@@ -204,6 +217,64 @@ class TrackerScreen(Screen):
         self.notify(f"Action {action.number} closed.", markup=False)
         self.load()
 
+    @work
+    async def action_deadline(self) -> None:
+        """A new deadline; the one it replaces is kept in "past deadlines"."""
+        action = self.selected()
+        if action is None:
+            return
+        text = await self.app.push_screen_wait(TextForm(
+            f"New deadline for action {action.number}", f"Due ({DUE_FORMS})", action.due_text,
+            check=lambda said: read_due(said, today=self.today, next_meeting=self._next_meeting_date())))
+        if text is None:
+            return
+        due = read_due(text, today=self.today, next_meeting=self._next_meeting_date())
+        update_action(self.app.book, with_deadline(action, due, self.today))
+        self.load()
+
+    @work
+    async def action_retire(self) -> None:
+        action = self.selected()
+        if action is None:
+            return
+        reason = await self.app.push_screen_wait(TextForm(
+            f"Delete action {action.number}? Its number is retired, never given again.", "Why", "",
+            check=_a_reason))
+        if reason:
+            delete_action(self.app.book, action.id, reason)
+            self.notify(f"Action {action.number} deleted; its number is retired.", markup=False)
+            self.load()
+
+    @work
+    async def action_export(self) -> None:
+        from pathlib import Path
+
+        from secretary.exports.files import ExportRefused, write_atomically
+        from secretary.exports.tracker import RENDERERS, build_tracker
+
+        default = Path.cwd() / f"{(self.body.short_name or 'actions').lower()}-action-tracker-{self.today:%Y-%m-%d}.docx"
+        answer = await self.app.push_screen_wait(TextForm(
+            "Export the action tracker", "File (.csv, .md or .docx)", str(default),
+            check=_an_export_name))
+        if answer is None:
+            return
+        path = Path(answer).expanduser()
+        force = False
+        if path.exists():
+            force = await self.app.push_screen_wait(ConfirmScreen(f"{path} exists. Replace it?", yes="Replace",
+                                                                  no="Keep it"))
+            if not force:
+                return
+        actions, statuses = actions_with_status(self.app.book, self.body.id, self.today)
+        tracker = build_tracker(self.body.name, actions, statuses, today=self.today,
+                                next_meeting=self._next_meeting_date())
+        try:
+            write_atomically(path, RENDERERS[path.suffix.lower().lstrip(".")](tracker), force=force)
+        except ExportRefused as e:
+            self.notify(str(e), severity="error", markup=False)
+            return
+        self.notify(f"Wrote {len(tracker.rows)} actions to {path}.", title="Exported", markup=False)
+
     def action_back(self) -> None:
         field = self.query_one("#tracker-owner", Input)
         if field.has_focus:
@@ -215,9 +286,54 @@ class TrackerScreen(Screen):
         self.dismiss(None)  # wakes a live meeting waiting to write the tracker item's minute
 
 
+def _a_reason(said: str) -> None:
+    if not said.strip():
+        raise ValueError("Say why it is being deleted; the reason is kept with the retired number.")
+
+
+def _an_export_name(said: str) -> None:
+    from pathlib import Path
+
+    if Path(said.strip()).suffix.lower() not in (".csv", ".md", ".docx"):
+        raise ValueError("End the file name with .csv, .md or .docx.")
+
+
 def _deadline_cell(action: Action, next_date: date | None) -> str:
     shown = due_display(action, next_date)
     return "next meeting" if shown.startswith("next meeting") else shown
+
+
+class TextForm(ModalScreen[str | None]):
+    """One line to type, checked before it is accepted (``check`` raises ValueError to refuse)."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, label: str, value: str, *, check) -> None:
+        super().__init__()
+        self.heading, self.label, self.value, self.check = title, label, value, check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.heading, classes="title", markup=False)
+            yield Label(self.label)
+            yield Input(self.value, id="text-value")
+            yield Static("", classes="error", id="error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#text-value", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.check(event.value)
+        except ValueError as e:
+            self.query_one("#error", Static).update(str(e))
+            return
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class UpdateForm(ModalScreen[tuple[ActionStatus, str] | None]):

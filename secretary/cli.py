@@ -90,10 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     register.add_argument("--append", action="store_true",
                           help="add to the entries already held instead of replacing them")
     register.set_defaults(run=run_import_register)
-    for command in (agenda, roster, register):
+    actions = kinds.add_parser("actions", help="an existing action tracker (CSV/TSV), so numbering continues")
+    actions.add_argument("file", type=Path, metavar="FILE")
+    actions.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
+    actions.set_defaults(run=run_import_actions)
+    for command in (agenda, roster, register, actions):
         command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
         command.add_argument("--yes", action="store_true", help="accept without asking")
         command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
+
+    export = sub.add_parser("export", help="export the action tracker")
+    what = export.add_subparsers(title="what to export", metavar="KIND", required=True)
+    tracker = what.add_parser("actions", help="the body's action tracker")
+    tracker.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
+    tracker.add_argument("--format", required=True, choices=["csv", "md", "docx"])
+    tracker.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    tracker.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    tracker.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
+    tracker.set_defaults(run=run_export_actions)
     return parser
 
 
@@ -321,6 +335,50 @@ def run_import_register(args: argparse.Namespace) -> int:
             print(f"Imported {len(imported.interests)} register entries for {body.name}.")
             if unmatched:
                 print("Not matched to a member (kept, with their names as written): " + ", ".join(unmatched))
+    return 0
+
+
+def run_import_actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from db.actions import list_actions, next_action_number
+    from db.bodies import find_body
+    from db.imports import store_actions
+    from secretary.importers.actions import parse_actions, read_actions_file
+
+    text = read_actions_file(args.file)
+    with open_book(args.book) as book:
+        body = find_body(book, args.body)
+        imported = parse_actions(text, body_id=body.id, today=date.today())
+        held = {a.number for a in list_actions(book, body.id, include_deleted=True)}
+        clashes = sorted(a.number for a in imported.actions if a.number in held)
+        if clashes:
+            raise CommandError(
+                f"{body.name} already holds actions numbered {', '.join(map(str, clashes[:10]))}"
+                f"{'…' if len(clashes) > 10 else ''}; nothing was imported (numbers are never reused)."
+            )
+        if confirm_import(args, report_lines(imported.rows), imported.summary(),
+                          f"Add these actions to {body.name}?"):
+            added = store_actions(book, body.id, imported)
+            print(f"Imported {added} actions; the next action raised will be {next_action_number(book, body.id)}.")
+    return 0
+
+
+def run_export_actions(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from db.actions import actions_with_status
+    from db.bodies import find_body
+    from secretary.exports.files import write_atomically
+    from secretary.exports.tracker import RENDERERS, build_tracker
+
+    today = date.today()
+    with open_book(args.book) as book:
+        body = find_body(book, args.body)
+        actions, statuses = actions_with_status(book, body.id, today)
+        tracker = build_tracker(body.name, actions, statuses, today=today)
+    written = write_atomically(args.output, RENDERERS[args.format](tracker), force=args.force)
+    print(f"Wrote the action tracker of {body.name} ({len(tracker.rows)} actions) to {written}.")
     return 0
 
 

@@ -148,3 +148,57 @@ async def test_updates_closure_and_the_tracker_items_minute(demo) -> None:
     assert updated.status is ActionStatus.complete and updated.position_text == "Dashboard live from 1 March."
     [given] = [u for u in list_updates(book, updated.id) if u.meeting_id == upcoming]
     assert given.text == "Dashboard live from 1 March." and given.given_on == date(2025, 3, 21)
+
+
+async def test_tracker_deadline_change_delete_and_export(demo, tmp_path: Path, monkeypatch) -> None:
+    from screens.tracker import TextForm
+
+    book, upcoming = demo
+    monkeypatch.chdir(tmp_path)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        tracker = app.screen
+        table = tracker.query_one("#tracker", DataTable)
+        numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        table.move_cursor(row=numbers.index("62"))
+        await pilot.press("d")
+        await pilot.pause()
+        field = app.screen.query_one("#text-value", Input)
+        field.value = "whenever"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextForm)  # refused, with the forms that work
+        assert "next meeting" in str(app.screen.query_one("#error", Static).content)
+        field.value = "end of September 2025"
+        await pilot.press("enter")
+        await pilot.pause()
+
+        numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        table.move_cursor(row=numbers.index("61"))
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("enter")  # no reason: refused
+        await pilot.pause()
+        assert isinstance(app.screen, TextForm)
+        await type_text(pilot, "Duplicate of 63")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # the suggested name, in the current folder
+        await pilot.pause()
+    moved = get_action_by_number(book, 1, 62)
+    assert moved.due_date == date(2025, 9, 30)
+    assert [d.due_text for d in moved.past_deadlines] == ["27/06/2025"]
+    retired = get_action_by_number(book, 1, 61)
+    assert retired.deleted_reason == "Duplicate of 63"
+    from db.actions import next_action_number
+
+    assert next_action_number(book, 1) == 65  # the number is not given again
+    [exported] = list(tmp_path.glob("nicb-action-tracker-*.docx"))
+    assert exported.stat().st_size > 5000

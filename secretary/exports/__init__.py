@@ -1,0 +1,1 @@
+"""Exports: documents built in secretary/ and written by thin renderers."""
