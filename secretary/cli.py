@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from secretary import __version__
+from secretary.importers.report import agenda_details, report_lines
 
 DEFAULT_BOOK_NAME = "book.secretary"
 DEMO_BOOK_NAME = "demo.secretary"
@@ -263,20 +264,6 @@ def confirm_import(args: argparse.Namespace, preview: list[str], summary: str, q
     return True
 
 
-def report_lines(rows) -> list[str]:
-    """One line per row of the file: what it became, or why it was not read."""
-    lines = []
-    for row in rows:
-        if row.problem and not row.became:
-            outcome = f"NOT READ: {row.problem}"
-        elif row.problem:
-            outcome = f"{row.became} (check: {row.problem})"
-        else:
-            outcome = row.became
-        lines.append(f"{row.line:>4}  {outcome:<40}  {row.text[:60]}")
-    return lines
-
-
 def run_import_agenda(args: argparse.Namespace) -> int:
     from db.imports import store_agenda
     from db.meetings import list_items, resolve_meeting
@@ -289,7 +276,8 @@ def run_import_agenda(args: argparse.Namespace) -> int:
         had = len(list_items(book, meeting.id))
         replace = f" (replacing its {had} items)" if had and not args.append else ""
         question = f"Import into the meeting of {long_date(meeting.date)}{replace}?"
-        if confirm_import(args, report_lines(imported.rows), imported.summary(), question):
+        preview = report_lines(imported.rows) + agenda_details(imported)
+        if confirm_import(args, preview, imported.summary(), question):
             stored = store_agenda(book, meeting.id, imported, append=args.append)
             print(f"Imported {len(stored)} agenda entries into meeting {meeting.id}.")
     return 0

@@ -99,7 +99,7 @@ def to_docx(tracker: Tracker) -> bytes:
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)  # A4, landscape
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
     document.styles["Normal"].font.name = "Arial"
@@ -108,7 +108,10 @@ def to_docx(tracker: Tracker) -> bytes:
     document.add_paragraph(f"As at {short_date(tracker.today)}.")
     table = document.add_table(rows=1, cols=len(COLUMNS))
     table.style = "Table Grid"
-    widths = (1.4, 2.0, 3.2, 6.5, 2.0, 2.2, 2.3, 4.2, 2.4)
+    table.autofit = False
+    widths = (1.4, 2.0, 3.0, 6.6, 2.0, 2.0, 2.2, 4.2, 3.0)  # 26.4 cm of the 26.7 between margins
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)  # the grid, which LibreOffice and Google Docs follow
     for cell, heading, width in zip(table.rows[0].cells, COLUMNS, widths):
         cell.width = Cm(width)
         cell.text = ""
