@@ -72,7 +72,7 @@ DECEMBER_MINUTES: dict[str, tuple[str, str, list[tuple[DecisionVerb, str]]]] = {
     "9": ("Neil Foster, Chief Finance Officer",
           "The system was reporting a deficit at month 7 and a recovery plan was in place.",
           [(DecisionVerb.noted, "the finance update")]),
-    "10": ("", "There was no other business. The meeting finished at 11.55.", []),
+    "10": ("", "There was no other business.", []),
 }
 
 DECEMBER_APOLOGIES = {"DM", "IQ"}
@@ -150,7 +150,7 @@ def hold_december(book: Book, body_id: int, meeting: Meeting) -> None:
     for initials, seat in people.items():
         status = AttendanceStatus.apologies if initials in DECEMBER_APOLOGIES else AttendanceStatus.remote
         if initials == "OC":
-            status = AttendanceStatus.expected  # arrived during item 6
+            status = AttendanceStatus.present  # arrived during item 6 (the movement says when)
         note = "minutes" if initials == "KA" else ""
         set_attendance(book, Attendance(meeting_id=meeting.id, person_id=seat.person.id, group=seat.membership.group,
                                         role=seat.membership.role, status=status, note=note))

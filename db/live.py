@@ -14,7 +14,16 @@ from db.attendance import add_movement, list_attendance, list_movements, set_att
 from db.bodies import get_body
 from db.book import Book
 from db.meetings import get_meeting, list_items, previous_meeting, update_meeting
-from db.minutes import add_declaration, get_minute, list_declarations, list_interests, list_minutes, save_minute
+from db.minutes import (
+    add_declaration,
+    get_minute,
+    list_declarations,
+    list_interests,
+    list_meeting_decisions,
+    list_minutes,
+    list_public_questions,
+    save_minute,
+)
 from db.people import get_person, list_people, roster
 from db.rows import Refused, one
 from secretary.live import LiveState, current_item_id, neighbour, next_taken_order
@@ -57,6 +66,8 @@ def load_live(book: Book, meeting_id: int) -> LiveState:
         previous_date=previous.date if (previous := previous_meeting(book, meeting)) else None,
         next_date=meeting.next_meeting_date or _next_meeting_date(book, meeting),
         actions=actions_raised_at(book, meeting_id),
+        decisions=list_meeting_decisions(book, meeting_id),
+        questions=list_public_questions(book, meeting_id),
     )
 
 

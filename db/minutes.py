@@ -137,3 +137,13 @@ def next_question_position(book: Book, meeting_id: int) -> int:
     return book.db.execute(
         "SELECT coalesce(max(position), -1) + 1 FROM public_question WHERE meeting_id = ?", [meeting_id]
     ).fetchone()[0]
+
+
+def list_meeting_decisions(book: Book, meeting_id: int) -> list[Decision]:
+    """Every decision of the meeting, item by item in their order (one query)."""
+    return list(rows(
+        book, Decision,
+        """SELECT d.* FROM decision d JOIN agenda_item i ON i.id = d.item_id
+           WHERE i.meeting_id = ? ORDER BY i.position, d.position, d.id""",
+        [meeting_id],
+    ))

@@ -19,6 +19,7 @@ from secretary.models import (
     Attendance,
     AttendanceStatus,
     Body,
+    Decision,
     Declaration,
     Interest,
     Meeting,
@@ -26,6 +27,7 @@ from secretary.models import (
     Movement,
     MovementKind,
     Person,
+    PublicQuestion,
     Seat,
 )
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
@@ -49,6 +51,8 @@ class LiveState:
     previous_date: date | None = None  # the meeting before this one, whose minutes it approves
     next_date: date | None = None  # the next meeting: as this one's minutes give it, or the next in the book
     actions: list[Action] = field(default_factory=list)  # raised at this meeting
+    decisions: list[Decision] = field(default_factory=list)
+    questions: list[PublicQuestion] = field(default_factory=list)
 
     @property
     def ordered(self) -> list[AgendaItem]:

@@ -1,0 +1,168 @@
+"""Draft minutes exported: the Word file read back for its structure, Markdown and HTML
+checked the same way, Part II kept out of the public minutes, files never half-written."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.dom import minidom
+
+import pytest
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from db.actions import raise_action
+from db.demo import build_demo
+from db.live import load_live, record_declaration, start_meeting
+from db.meetings import list_items, update_item, update_meeting
+from db.minutes import add_public_question, record_decision, save_minute_text
+from db.people import person_by_initials
+from secretary.exports.minutes import to_docx, to_html, to_markdown
+from secretary.minutes_doc import build_minutes, parse_notes, Bullets, Paragraph, Run
+from secretary.models import (
+    Action,
+    ActionOwner,
+    Declaration,
+    DeclarationOutcome,
+    Decision,
+    DecisionVerb,
+    PublicQuestion,
+)
+from tests.test_cli import secretary
+
+DECEMBER = 1
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    book, upcoming, _ = build_demo(tmp_path_factory.mktemp("minutes") / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+def docx_text(data: bytes) -> str:
+    """Everything a reader of the file could see: body, headers, footers, properties."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+
+
+def test_the_word_minutes_of_december(demo) -> None:
+    book, _ = demo
+    doc = Document(io.BytesIO(to_docx(build_minutes(load_live(book, DECEMBER)))))
+    assert "DRAFT" in doc.sections[0].header.paragraphs[0].text
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:2] == ["Northbridge Integrated Care Board",
+                            "Minutes of the Meeting of the Board in public — PUBLIC"]
+    assert {"Members", "Participants", "In attendance", "Apologies", "Next meeting",
+            "Approval of Draft Minutes by Chair only"} <= set(headings)
+    members, participants, attending, items, approval = doc.tables
+    assert [c.text for c in members.rows[0].cells] == ["Name", "Role", "Initials"]
+    assert len(members.rows) == 1 + 14  # all 15 members but Dev Mistry, who sent apologies
+    assert members.rows[1].cells[0].text == "Dr Helen Marsh"  # a remote meeting: no "(remotely)" on each
+    assert any(r.cells[0].text == "Martin Kell (until end of item 9)" for r in members.rows)
+    assert any(r.cells[0].text == "Owen Carrick (from during item 6)" for r in members.rows)
+    assert any(r.cells[0].text == "Kim Archer (minutes)" for r in attending.rows)
+    texts = [p.text for p in doc.paragraphs]
+    assert "There were 4 members of the public in attendance (remotely)." in texts
+    assert "Dev Mistry, Partner Member, Local Authorities (member)" in texts
+    assert "The meeting finished at 11.42." in texts
+
+    numbers = [r.cells[0].text for r in items.rows[1:]]
+    assert numbers == ["", "1", "2", "3", "3a", "3b", "4", "5", "6", "7", "8", "9", "10"]
+    by_number = {r.cells[0].text: r for r in items.rows[1:]}
+    assert by_number["7"].cells[2].text == "JP, SO"  # the Action column
+    cell = by_number["6"].cells[1]
+    assert cell.paragraphs[0].runs[0].bold and cell.paragraphs[0].text == "CEO’s update"
+    decision = next(p for p in cell.paragraphs if p.text.startswith("The Board noted"))
+    assert [r.text for r in decision.runs if r.bold] == ["noted"]
+    assert "OC arrived." in [p.text for p in cell.paragraphs]
+    assert [p.style.name for p in cell.paragraphs if "Recruitment" in p.text] == ["List Bullet"]
+    action = next(p for p in by_number["9"].cells[1].paragraphs if p.text.startswith("ACTION 63:"))
+    assert action.runs[0].bold and action.runs[0].text == "ACTION 63:"
+    assert [c.text for c in approval.rows[1].cells] == ["Dr Helen Marsh", "Chair", ""]
+
+
+def test_markdown_and_html_say_the_same(demo) -> None:
+    book, _ = demo
+    minutes = build_minutes(load_live(book, DECEMBER))
+    md = to_markdown(minutes).decode()
+    assert md.startswith("**DRAFT**")
+    assert "| Martin Kell (until end of item 9) | Partner Member, NHS Trusts and Foundation Trusts | MK |" in md
+    assert "The Board **noted** the CEO's update." in md
+    assert "**ACTION 61:** JP / SO – Urgent care dashboard" in md
+    assert md.index("#### 6. CEO’s update") < md.index("#### 7. Winter plan")
+    page = to_html(minutes).decode()
+    minidom.parseString(page.split("\n", 1)[1])  # well-formed, once past the doctype
+    assert "<strong>noted</strong>" in page and 'class="draft"' in page
+    assert page.count("<tr>") == 15 + 5 + 4 + 14 + 2  # members, participants, attending, items, approval
+
+
+def test_notes_markup() -> None:
+    blocks = parse_notes("First point with **bold** words.\n- one\n- two\nAfter.")
+    assert blocks == [
+        Paragraph((Run("First point with "), Run("bold", bold=True), Run(" words."))),
+        Bullets(((Run("one"),), (Run("two"),))),
+        Paragraph((Run("After."),)),
+    ]
+
+
+CANARY = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=12, max_size=16).map(lambda s: f"ZQ{s}")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(canary=CANARY)
+def test_part_two_never_reaches_the_public_minutes(tmp_path_factory, canary: str) -> None:
+    book, upcoming, _ = build_demo(tmp_path_factory.mktemp("canary") / "demo.secretary")
+    try:
+        start_meeting(book, upcoming, datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc))
+        private = [i for i in list_items(book, upcoming) if i.part.value == "II"]
+        assert len(private) == 2
+        cb = person_by_initials(book, 1, "CB")
+        for item in private:
+            update_item(book, item.model_copy(update={"title": f"{item.title} {canary}", "lead": canary,
+                                                       "paper_ref": canary}))
+            save_minute_text(book, item.id, notes=f"Discussed {canary}.", presenters=canary)
+            record_decision(book, Decision(item_id=item.id, verb=DecisionVerb.approved, text=f"the {canary} sale"))
+            raise_action(book, Action(body_id=1, meeting_id=upcoming, item_id=item.id, item_title=canary,
+                                      text=f"Complete {canary}", owners=(ActionOwner(name=f"{canary} lead"),)))
+            record_declaration(book, Declaration(meeting_id=upcoming, item_id=item.id, person_id=cb.id,
+                                                 interest=f"Director, {canary} Ltd",
+                                                 outcome=DeclarationOutcome.withdrew),
+                               datetime(2025, 3, 21, 12, 20, tzinfo=timezone.utc))
+            add_public_question(book, PublicQuestion(meeting_id=upcoming, item_id=item.id, asker=canary,
+                                                     question=f"About {canary}?"))
+        state = load_live(book, upcoming)
+        public = build_minutes(state)
+        confidential = build_minutes(state, confidential=True)
+        for render in (to_markdown, to_html):
+            assert canary not in render(public).decode()
+            assert canary in render(confidential).decode()
+        assert canary not in docx_text(to_docx(public))
+        assert canary in docx_text(to_docx(confidential))
+        assert public.exclusion and public.exclusion in to_markdown(public).decode()
+    finally:
+        book.close()
+
+
+def test_export_minutes_command_refuses_to_overwrite_and_writes_whole_files(tmp_path: Path) -> None:
+    path = tmp_path / "demo.secretary"
+    book, _, _ = build_demo(path)
+    book.close()
+    out = tmp_path / "minutes.docx"
+    out.write_bytes(b"the clerk's edited copy")
+    args = ("export", "minutes", "--meeting", "1", "--format", "docx", "-o", str(out), "--book", str(path))
+    refused = secretary(*args)
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    assert out.read_bytes() == b"the clerk's edited copy"
+    done = secretary(*args, "--force")
+    assert done.returncode == 0, done.stderr
+    assert "draft public minutes of Friday 13 December 2024" in done.stdout
+    assert Document(str(out)).sections[0].header.paragraphs[0].text == "DRAFT"
+    for fmt in ("md", "html"):
+        made = secretary("export", "minutes", "--meeting", "latest", "--format", fmt, "--confidential",
+                         "--agenda-order", "-o", str(tmp_path / f"m.{fmt}"), "--book", str(path))
+        assert made.returncode == 0, made.stderr
+    assert not list(tmp_path.glob(".*.part"))
