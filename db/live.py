@@ -209,6 +209,37 @@ def set_register_confirmation(book: Book, meeting_id: int, confirmed: bool, gift
     return changed
 
 
+def approve_minutes(book: Book, meeting_id: int, *, by_meeting_id: int | None, on: date,
+                    amendments: str = "") -> Meeting:
+    """A later meeting approved these minutes (with amendments, if any): they become
+    approved, and read-only until reopened for a correction."""
+    meeting = _meeting(book, meeting_id)
+    if meeting.status is MeetingStatus.approved:
+        raise Refused(f"The minutes of {meeting.date:%d/%m/%Y} are already approved.")
+    if meeting.status is not MeetingStatus.closed:
+        raise Refused(f"This meeting is {meeting.status.value}; only the minutes of a closed meeting can be approved.")
+    approved = meeting.model_copy(update={
+        "status": MeetingStatus.approved, "approved_on": on, "approved_by_meeting_id": by_meeting_id,
+        "approval_amendments": amendments.strip(),
+    })
+    update_meeting(book, approved)
+    return approved
+
+
+def reopen_for_correction(book: Book, meeting_id: int, reason: str, on: date) -> Meeting:
+    """Approved minutes opened again for a correction; the reason and date are kept with them."""
+    meeting = _meeting(book, meeting_id)
+    if meeting.status is not MeetingStatus.approved:
+        raise Refused("Only approved minutes need reopening; these can be edited as they are.")
+    if not reason.strip():
+        raise Refused("Say why the approved minutes are being reopened; the reason is kept with them.")
+    note = f"Reopened for a correction on {on:%d/%m/%Y}: {reason.strip()}"
+    kept = "\n".join(x for x in (meeting.approval_amendments, note) if x)
+    reopened = meeting.model_copy(update={"status": MeetingStatus.closed, "approval_amendments": kept})
+    update_meeting(book, reopened)
+    return reopened
+
+
 def set_public(book: Book, meeting_id: int, in_person: int, remote: int) -> Meeting:
     meeting = _meeting(book, meeting_id)
     changed = Meeting.model_validate({**meeting.model_dump(), "public_in_person": in_person, "public_remote": remote})

@@ -76,6 +76,7 @@ class LiveScreen(Screen):
         self.state: LiveState | None = None
         self.quorate: bool | None = None  # as last shown, to notice a change
         self.editing_item: int | None = None  # the item whose minute the editor holds
+        self.viewing: int | None = None  # after the meeting: the item being tidied
         self.unsaved: dict[str, object] = {}  # what could not be written yet (full disk, say)
 
     # --- layout ----------------------------------------------------------------------
@@ -175,7 +176,7 @@ class LiveScreen(Screen):
         missing = self.query_one("#quorum-missing", Static)
         missing.update("Inquorate: " + "; ".join(meeting_q.missing) + "." if meeting_q.missing else "")
         missing.display = not meeting_q.quorate
-        item = state.current_item
+        item = self.item_shown()
         item_line = self.query_one("#item-quorum", Static)
         if item is not None:
             item_q = state.quorum(item.id)
@@ -199,7 +200,8 @@ class LiveScreen(Screen):
         state = self.state
         table = self.query_one("#live-agenda", DataTable)
         table.clear()
-        current = state.current_item_id
+        shown = self.item_shown()
+        current = shown.id if shown else None
         slots = planned_slots(state.items, state.meeting.planned_end)
         tz = self.now().tzinfo
         current_row = None
@@ -230,13 +232,13 @@ class LiveScreen(Screen):
 
     def show_item(self) -> None:
         state = self.state
-        item = state.current_item
+        item = self.item_shown()
         title = self.query_one("#item-title", Static)
         meta = self.query_one("#item-meta", Static)
         notes = self.query_one("#item-notes", Static)
         if item is None:
-            if state.meeting.status.value == "closed":
-                title.update("The meeting is closed.")
+            if state.meeting.status.value in ("closed", "approved"):
+                title.update(f"The meeting is {state.meeting.status.value}.")
                 meta.update("Escape goes back to the overview.")
             else:
                 title.update("No item in progress.")
@@ -265,11 +267,11 @@ class LiveScreen(Screen):
     def show_minute(self) -> None:
         """Put the current item's minute in the editor — only when the item has changed, so
         a reload after an arrival never moves the clerk's cursor."""
-        item = self.state.current_item
+        item = self.item_shown()
         notes = self.query_one("#notes", TextArea)
         presenters = self.query_one("#presenters", Input)
         as_read = self.query_one("#as-read", Checkbox)
-        editable = item is not None and self.state.meeting.status.value == "live"
+        editable = item is not None and self.state.meeting.status.value in ("live", "closed")
         for widget in (notes, presenters, as_read):
             widget.disabled = not editable
         self.show_decisions()
@@ -342,7 +344,7 @@ class LiveScreen(Screen):
         """This item's declarations in the minutes' words, and registered interests of people
         in the room that may touch it (a hint only)."""
         box = self.query_one("#declarations", Static)
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             box.update("")
             return
@@ -363,9 +365,9 @@ class LiveScreen(Screen):
 
     @work
     async def action_declare(self) -> None:
-        if not self._require_live():
+        if not self._require_editable():
             return
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             self.notify("Take an item first (Ctrl+N).", severity="warning")
             return
@@ -382,7 +384,7 @@ class LiveScreen(Screen):
         self.query_one("#notes", TextArea).focus()
 
     def show_decisions(self) -> None:
-        item = self.state.current_item
+        item = self.item_shown()
         box = self.query_one("#decisions", Static)
         decisions = list_decisions(self.app.book, item.id) if item else []
         actions = [a for a in self.state.actions if item and a.item_id == item.id]
@@ -404,9 +406,9 @@ class LiveScreen(Screen):
 
     @work
     async def action_decide(self) -> None:
-        if not self._require_live():
+        if not self._require_editable():
             return
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             self.notify("Take an item first (Ctrl+N).", severity="warning")
             return
@@ -431,9 +433,9 @@ class LiveScreen(Screen):
 
     @work
     async def action_raise_action(self) -> None:
-        if not self._require_live():
+        if not self._require_editable():
             return
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             self.notify("Take an item first (Ctrl+N).", severity="warning")
             return
@@ -456,7 +458,7 @@ class LiveScreen(Screen):
 
     @work
     async def action_decisions(self) -> None:
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             return
         from screens.decision_form import DecisionsScreen
@@ -465,7 +467,7 @@ class LiveScreen(Screen):
         self.show_decisions()
 
     def _item_timing_text(self, run: Timing) -> Text:
-        item = self.state.current_item
+        item = self.item_shown()
         if item is None:
             return Text("")
         minute = self.state.minutes.get(item.id)
@@ -514,6 +516,26 @@ class LiveScreen(Screen):
 
     # --- the clerk's keys -------------------------------------------------------------
 
+    def item_shown(self):
+        """The item in the centre: the one in progress while live; afterwards, the one the
+        clerk has moved to (moving then records no times)."""
+        state = self.state
+        if state.meeting.status.value == "live" or not state.items:
+            return state.current_item
+        wanted = self.viewing if self.viewing is not None else state.ordered[0].id
+        return next((i for i in state.items if i.id == wanted), state.ordered[0])
+
+    def _require_editable(self) -> bool:
+        status = self.state.meeting.status.value
+        if status == "approved":
+            self.notify("These minutes are approved and read-only; reopen them for a correction from the "
+                        "meeting's overview.", severity="warning", markup=False)
+            return False
+        if status == "planned":
+            self.notify("Start the meeting first.", severity="warning")
+            return False
+        return True
+
     def _require_live(self) -> bool:
         if self.state.meeting.status.value != "live":
             self.notify(f"The meeting is {self.state.meeting.status.value}.", severity="warning")
@@ -521,9 +543,12 @@ class LiveScreen(Screen):
         return True
 
     def action_step(self, step: int) -> None:
-        if not self._require_live():
+        live = self.state.meeting.status.value == "live"
+        if not live and self.state.meeting.status.value == "planned":
+            self._require_live()
             return
-        target = neighbour(self.state.items, self.state.current_item_id, step)
+        shown = self.item_shown()
+        target = neighbour(self.state.items, shown.id if shown else None, step)
         if target is None:
             self.notify("That was the last item." if step > 0 else "This is the first item.")
             return
@@ -531,6 +556,10 @@ class LiveScreen(Screen):
 
     def take(self, item_id: int) -> None:
         self.flush()
+        if self.state.meeting.status.value != "live":
+            self.viewing = item_id  # tidying the minutes afterwards: no times change
+            self.reload()
+            return
         try:
             take_item(self.app.book, self.meeting_id, item_id, self.now())
         except Refused as e:
@@ -539,7 +568,7 @@ class LiveScreen(Screen):
 
     @work
     async def action_go_to(self) -> None:
-        if not self._require_live():
+        if self.state.meeting.status.value == "planned" and not self._require_live():
             return
         from screens.live_dialogs import ItemPicker
 
@@ -579,13 +608,19 @@ class LiveScreen(Screen):
     async def action_standard(self) -> None:
         """Put the opening item's usual sentences into the notes at the cursor, from what
         was recorded; on the interests item, first ask about the register and gifts."""
-        item = self.state.current_item
-        if item is None or not self._require_live():
+        item = self.item_shown()
+        if item is None or not self._require_editable():
             return
         title = item.title.casefold()
+        amendments = ""
         if "action" in title and ("tracker" in title or "log" in title):
             await self.review_actions(item)
             return
+        if "minutes" in title and self.state.previous_date is not None:
+            answer = await self.approve_previous()
+            if answer is None:
+                return
+            amendments = answer
         if "interest" in title or "declaration" in title:
             from screens.live_dialogs import RegisterConfirmation
 
@@ -596,7 +631,7 @@ class LiveScreen(Screen):
                 return
             set_register_confirmation(self.app.book, self.meeting_id, *answer)
             self.state = load_live(self.app.book, self.meeting_id)
-        text = self.state.standard_text(item)
+        text = self.state.standard_text(item, amendments)
         notes = self.query_one("#notes", TextArea)
         if text is None:
             self.notify("There is no standard text for this item; type the minute.", markup=False)
@@ -604,6 +639,28 @@ class LiveScreen(Screen):
             prefix = "" if not notes.text or notes.text.endswith(("\n", " ")) else " "
             notes.insert(prefix + text)
         notes.focus()
+
+    async def approve_previous(self) -> str | None:
+        """On the minutes item: the previous meeting's minutes approved, with any amendments.
+        Returns the amendments ("" for none), or None if the clerk backed out."""
+        from db.live import approve_minutes
+        from db.meetings import previous_meeting
+        from screens.tracker import TextForm
+
+        previous = previous_meeting(self.app.book, self.state.meeting)
+        amendments = await self.app.push_screen_wait(TextForm(
+            f"Minutes of {previous.date:%d %B %Y} approved as an accurate record?",
+            "Amendments agreed (leave blank for none); Enter records the approval", previous.approval_amendments,
+            check=lambda said: None))
+        if amendments is None:
+            return None
+        if previous.status.value != "approved":
+            try:
+                approve_minutes(self.app.book, previous.id, by_meeting_id=self.meeting_id,
+                                on=self.state.meeting.date, amendments=amendments)
+            except Refused as e:
+                self.notify(e.message, severity="warning", markup=False)
+        return amendments
 
     async def review_actions(self, item) -> None:
         """The action tracker item: each open action gets its update and status (u) and
@@ -632,7 +689,7 @@ class LiveScreen(Screen):
     async def action_questions(self) -> None:
         from screens.public_questions import QuestionsScreen, questions_item
 
-        item = questions_item(self.state.items) or self.state.current_item
+        item = questions_item(self.state.items) or self.item_shown()
         await self.app.push_screen_wait(QuestionsScreen(self.meeting_id, item.id if item else None))
         self.reload()
 

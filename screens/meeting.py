@@ -26,6 +26,8 @@ class MeetingScreen(Screen):
         Binding("t", "attendance", "Attendance"),
         Binding("i", "register", "Interests"),
         Binding("k", "tracker", "Actions"),
+        Binding("x", "export", "Export minutes"),
+        Binding("o", "reopen", "Reopen for a correction"),
         Binding("s", "start", "Start meeting"),
         Binding("s", "live", "Live screen"),
     ]
@@ -58,6 +60,31 @@ class MeetingScreen(Screen):
         from screens.agenda_editor import AgendaEditorScreen
 
         self.app.push_screen(AgendaEditorScreen(self.meeting_id))
+
+    @work
+    async def action_reopen(self) -> None:
+        from db.live import reopen_for_correction
+        from db.rows import Refused
+        from screens.tracker import TextForm
+
+        def a_reason(said: str) -> None:
+            if not said.strip():
+                raise ValueError("Say what needs correcting; the reason is kept with the minutes.")
+
+        reason = await self.app.push_screen_wait(TextForm(
+            "Reopen the approved minutes for a correction?", "Why (kept with the minutes)", "", check=a_reason))
+        if not reason:
+            return
+        try:
+            reopen_for_correction(self.app.book, self.meeting_id, reason, self.app.now().date())
+        except Refused as e:
+            self.notify(e.message, severity="error", markup=False)
+        self.load()
+
+    def action_export(self) -> None:
+        from screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.meeting_id))
 
     def action_tracker(self) -> None:
         from screens.tracker import TrackerScreen
@@ -146,4 +173,6 @@ class MeetingScreen(Screen):
             return self.status is MeetingStatus.planned
         if action == "live":
             return self.status is not MeetingStatus.planned
+        if action == "reopen":
+            return self.status is MeetingStatus.approved
         return True

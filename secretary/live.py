@@ -81,12 +81,12 @@ class LiveState:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
         return movements_in_room(self.attendance, self.movements)
 
-    def standard_text(self, item: AgendaItem) -> str | None:
+    def standard_text(self, item: AgendaItem, amendments: str = "") -> str | None:
         """The usual sentence(s) for an opening item, from what has been recorded so far."""
         return standard_text(
             item, meeting=self.meeting, noun=collective_name(self.body), quorum=self.quorum(item.id),
             declarations=self.declarations, initials={p: person.initials for p, person in self.people.items()},
-            previous_date=self.previous_date,
+            previous_date=self.previous_date, amendments=amendments,
         )
 
     def running_order(self) -> RunningOrder:

@@ -20,6 +20,7 @@ def standard_text(
     declarations: list[Declaration] = (),
     initials: dict[int, str] | None = None,
     previous_date: date | None = None,
+    amendments: str = "",
 ) -> str | None:
     """The sentence(s) for an item the agenda names as one of the usual ones, else None.
 
@@ -48,6 +49,9 @@ def standard_text(
         return " ".join(sentences)
     if "minutes" in title:
         held = f" held on {previous_date.day} {previous_date:%B %Y}" if previous_date else ""
+        if amendments.strip():
+            return (f"The minutes of the meeting{held} were approved as an accurate record, subject to the "
+                    f"following amendments: {amendments.strip()}")
         return f"The minutes of the meeting{held} were approved as an accurate record."
     if "action" in title and ("tracker" in title or "log" in title or title.strip() == "actions"):
         return f"{noun} noted the action tracker."

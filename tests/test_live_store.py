@@ -95,3 +95,21 @@ def test_public_counts_and_the_list_of_members_in_post(demo) -> None:
     before = len(list_attendance(book, meeting_id))
     assert expect_members_in_post(book, meeting_id) == 0  # the demo already expects everyone
     assert len(list_attendance(book, meeting_id)) == before
+
+
+def test_approval_and_reopening_refuse_what_makes_no_sense(demo) -> None:
+    from datetime import date
+
+    from db.live import approve_minutes, reopen_for_correction
+
+    book, meeting_id = demo
+    with pytest.raises(Refused, match="only the minutes of a closed meeting"):
+        approve_minutes(book, meeting_id, by_meeting_id=None, on=date(2025, 3, 21))
+    with pytest.raises(Refused, match="Only approved minutes need reopening"):
+        reopen_for_correction(book, 1, "typo", date(2025, 3, 21))
+    approve_minutes(book, 1, by_meeting_id=meeting_id, on=date(2025, 3, 21))
+    with pytest.raises(Refused, match="already approved"):
+        approve_minutes(book, 1, by_meeting_id=meeting_id, on=date(2025, 3, 22))
+    with pytest.raises(Refused, match="Say why"):
+        reopen_for_correction(book, 1, "  ", date(2025, 3, 21))
+    assert get_meeting(book, 1).approved_on == date(2025, 3, 21)

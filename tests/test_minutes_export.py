@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date as date_
 from datetime import datetime, timezone
 from pathlib import Path
 from xml.dom import minidom
@@ -166,3 +167,76 @@ def test_export_minutes_command_refuses_to_overwrite_and_writes_whole_files(tmp_
                          "--agenda-order", "-o", str(tmp_path / f"m.{fmt}"), "--book", str(path))
         assert made.returncode == 0, made.stderr
     assert not list(tmp_path.glob(".*.part"))
+
+
+async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from db.meetings import get_meeting
+    from db.minutes import get_minute
+    from screens.app import SecretaryApp
+    from screens.live import LiveScreen
+    from screens.meeting import MeetingScreen
+    from secretary.models import MeetingStatus
+
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    minutes_item = next(i for i in list_items(book, upcoming) if i.number == "1d")
+    try:
+        app = SecretaryApp(book, open_meeting=upcoming)
+        app.now = lambda: datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+        async with app.run_test(size=(110, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("s", "enter")
+            await pilot.pause()
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            for key in "1d":
+                await pilot.press(key)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("f12")
+            await pilot.pause()
+            app.screen.query_one("#text-value").value = "item 6, 'seven' for 'six'"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LiveScreen)
+            assert "subject to the following amendments: item 6" in app.screen.query_one("#notes", TextArea).text
+        december = get_meeting(book, DECEMBER)
+        assert december.status is MeetingStatus.approved
+        assert (december.approved_on, december.approved_by_meeting_id) == (date_(2025, 3, 21), upcoming)
+        assert december.approval_amendments == "item 6, 'seven' for 'six'"
+        assert "approved as an accurate record" in get_minute(book, minutes_item.id).notes
+
+        approved = build_minutes(load_live(book, DECEMBER))
+        assert not approved.draft and approved.approval[2] == "Friday 21 March 2025"
+        assert "DRAFT" not in to_markdown(approved).decode()
+        word = Document(io.BytesIO(to_docx(approved)))
+        assert word.sections[0].header.paragraphs[0].text == ""
+        assert [c.text for c in word.tables[-1].rows[1].cells] == ["Dr Helen Marsh", "Chair", "Friday 21 March 2025"]
+
+        # approved minutes are read-only; a correction means reopening them, with a reason
+        app = SecretaryApp(book, open_meeting=DECEMBER)
+        app.now = lambda: datetime(2025, 3, 24, 10, 0, tzinfo=timezone.utc)
+        async with app.run_test(size=(110, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("s")  # an approved meeting: its minutes, read-only
+            await pilot.pause()
+            live = app.screen
+            assert isinstance(live, LiveScreen) and live.query_one("#notes", TextArea).disabled
+            await pilot.press("f6")
+            await pilot.pause()
+            assert isinstance(app.screen, LiveScreen)  # no decision form on approved minutes
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            await pilot.press("o")
+            await pilot.pause()
+            for key in "typo":
+                await pilot.press(key)
+            await pilot.press("enter")
+            await pilot.pause()
+        reopened = get_meeting(book, DECEMBER)
+        assert reopened.status is MeetingStatus.closed
+        assert reopened.approval_amendments.endswith("Reopened for a correction on 24/03/2025: typo")
+    finally:
+        book.close()

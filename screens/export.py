@@ -1,0 +1,103 @@
+"""Export a meeting's draft minutes: a preview as they will read, then the format, public
+or confidential, the order of items and where to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
+
+from db.live import load_live
+from secretary.exports.files import ExportRefused, write_atomically
+from secretary.exports.minutes import RENDERERS, to_markdown
+from secretary.minutes_doc import build_minutes
+from screens.confirm import ConfirmScreen
+
+
+class ExportScreen(Screen):
+    CSS_PATH = "live.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+s", "export", "Write the file"),
+    ]
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="export-body"):
+            with Vertical(id="export-options"):
+                yield Static("Export the minutes", classes="pane-title")
+                yield Label("Format")
+                yield Select([("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("Web page (.html)", "html")],
+                             value="docx", allow_blank=False, id="format")
+                yield Label("Which minutes")
+                yield Select([("Public (no Part II items)", False), ("Confidential (with Part II)", True)],
+                             value=False, allow_blank=False, id="confidential")
+                yield Label("Items")
+                yield Select([("In the order taken", False), ("In agenda order", True)],
+                             value=False, allow_blank=False, id="order")
+                yield Label("File")
+                yield Input(id="path")
+                yield Static("", id="export-error", classes="error", markup=False)
+                yield Button("Write (Ctrl+S)", variant="primary", id="write")
+            with VerticalScroll(id="export-preview"):
+                yield Markdown(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.state = load_live(self.app.book, self.meeting_id)
+        self.query_one("#path", Input).value = str(self._default_path())
+        self.refresh_preview()
+
+    def _default_path(self) -> Path:
+        meeting, body = self.state.meeting, self.state.body
+        kind = "confidential" if self.query_one("#confidential", Select).value else "public"
+        extension = self.query_one("#format", Select).value
+        name = f"{(body.short_name or 'minutes').lower()}-minutes-{meeting.date:%Y-%m-%d}-{kind}.{extension}"
+        return Path.cwd() / name
+
+    def build(self):
+        return build_minutes(self.state, confidential=self.query_one("#confidential", Select).value,
+                             agenda_order=self.query_one("#order", Select).value)
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        if event.select.id in ("format", "confidential"):
+            self.query_one("#path", Input).value = str(self._default_path())
+        self.refresh_preview()
+
+    def refresh_preview(self) -> None:
+        self.query_one("#preview", Markdown).update(to_markdown(self.build()).decode())
+
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted, "#path")
+    @work
+    async def action_export(self) -> None:
+        error = self.query_one("#export-error", Static)
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        fmt = self.query_one("#format", Select).value
+        if path.suffix.lower() != f".{fmt}":
+            error.update(f"The file name should end .{fmt} for this format.")
+            return
+        force = False
+        if path.exists():
+            force = await self.app.push_screen_wait(ConfirmScreen(f"{path} exists. Replace it?", yes="Replace",
+                                                                  no="Keep it"))
+            if not force:
+                return
+        doc = self.build()
+        try:
+            write_atomically(path, RENDERERS[fmt](doc), force=force)
+        except ExportRefused as e:
+            error.update(str(e))
+            return
+        error.update("")
+        self.notify(f"Wrote the {'draft ' if doc.draft else ''}minutes to {path}.", title="Exported", markup=False)
