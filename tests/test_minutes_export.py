@@ -240,3 +240,37 @@ async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) ->
         assert reopened.approval_amendments.endswith("Reopened for a correction on 24/03/2025: typo")
     finally:
         book.close()
+
+
+async def test_the_export_screen_previews_and_writes(tmp_path: Path, monkeypatch) -> None:
+    from textual.widgets import Select
+
+    from screens.app import SecretaryApp
+    from screens.confirm import ConfirmScreen
+    from screens.export import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    try:
+        app = SecretaryApp(book, open_meeting=DECEMBER)
+        async with app.run_test(size=(110, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("x")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExportScreen)
+            assert "Minutes of the Meeting of the Board in public" in screen.query_one("#preview")._markdown
+            screen.query_one("#format", Select).value = "md"
+            await pilot.pause()
+            assert screen.query_one("#path").value.endswith("nicb-minutes-2024-12-13-public.md")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            written = tmp_path / "nicb-minutes-2024-12-13-public.md"
+            assert written.read_text().startswith("**DRAFT**")
+            await pilot.press("ctrl+s")  # again: the file exists, so the clerk is asked
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("n")
+            await pilot.pause()
+    finally:
+        book.close()
