@@ -9,11 +9,14 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from db.imports import store_agenda
 from db.meetings import delete_item, get_meeting, insert_item, list_items, save_agenda_order, update_item
+from db.rows import Refused
 from secretary import agenda
 from secretary.models import AgendaItem, ItemKind, Part
 from secretary.times import format_time
 from screens.confirm import ConfirmScreen
+from screens.import_preview import AgendaFileScreen, ImportPreviewScreen
 from screens.item_form import ItemFormScreen
 from screens.text import plain
 
@@ -23,13 +26,14 @@ class AgendaEditorScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add_item", "Add item"),
-        Binding("s", "add_sub_item", "Add sub-item"),
+        Binding("s", "add_sub_item", "Sub-item"),
         Binding("e", "edit_item", "Edit"),
         Binding("delete,d", "delete_item", "Delete"),
-        Binding("ctrl+up,K", "move(-1)", "Move up"),
-        Binding("ctrl+down,J", "move(1)", "Move down"),
-        Binding("greater_than_sign", "indent", "Make sub-item"),
-        Binding("less_than_sign", "outdent", "Make item"),
+        Binding("i", "import_agenda", "Import file"),
+        Binding("ctrl+up,K", "move(-1)", "Up"),
+        Binding("ctrl+down,J", "move(1)", "Down"),
+        Binding("greater_than_sign", "indent", "Make sub-item", show=False),
+        Binding("less_than_sign", "outdent", "Make item", show=False),
         Binding("N", "renumber", "Renumber"),
         Binding("A", "toggle_auto", "Auto-number", show=False),
     ]
@@ -84,8 +88,9 @@ class AgendaEditorScreen(Screen):
         if self.items:
             table.move_cursor(row=min(row or 0, len(self.items) - 1))
         numbering = "numbers follow the order automatically" if self.auto_number else "numbers kept as typed"
+        count = sum(1 for i in self.items if i.kind is ItemKind.item)
         self.query_one("#agenda-status", Static).update(
-            f"{sum(1 for i in self.items if i.kind is ItemKind.item)} items; {numbering} (A to switch, N to renumber now)."
+            f"{count} items; {numbering} (A to switch, N to renumber now); > makes a sub-item, < an item."
         )
 
     @property
@@ -182,3 +187,24 @@ class AgendaEditorScreen(Screen):
         items = agenda.renumber(items) if self.auto_number else agenda.reposition(items)
         save_agenda_order(self.book, items)
         self.reload(select=select)
+
+    @work
+    async def action_import_agenda(self) -> None:
+        """Read an agenda file, show what it became, and store it only if the clerk accepts."""
+        chosen = await self.app.push_screen_wait(AgendaFileScreen())
+        if chosen is None:
+            return
+        path, imported = chosen
+        meeting = get_meeting(self.book, self.meeting_id)
+        choice = await self.app.push_screen_wait(ImportPreviewScreen(imported, path.name, meeting, len(self.items)))
+        if choice is None:
+            self.notify("Import cancelled: the agenda is unchanged.")
+            return
+        try:
+            stored = store_agenda(self.book, self.meeting_id, imported, append=choice == "append")
+        except (Refused, ValueError) as e:
+            self.notify(f"Nothing was imported: {e}", severity="error", markup=False)
+            return
+        self._after_change(stored[0].id if stored else None)
+        done = "added to" if choice == "append" else "now make up"
+        self.notify(f"{len(stored)} entries from {path.name} {done} the agenda.", markup=False)

@@ -11,7 +11,10 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from db.bodies import create_body, list_bodies
-from db.meetings import create_meeting, list_meetings
+from db.attendance import list_attendance
+from db.meetings import (
+    create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings, opening_items,
+)
 from secretary.formats import long_date, time_range
 from secretary.models import Body, Meeting
 from screens.body_form import NewBodyScreen
@@ -125,12 +128,20 @@ class HomeScreen(Screen):
         if body is None:
             self.notify("Add a body first (b).", severity="warning")
             return
-        meeting = await self.app.push_screen_wait(NewMeetingScreen(body))
-        if meeting is None:
+        previous = latest_meeting(self.book, body.id)
+        opening = len(opening_items(list_items(self.book, previous.id))) if previous else 0
+        asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening))
+        if asked is None:
             return
-        stored = create_meeting(self.book, meeting)
+        if asked.copy_from is None:
+            stored = create_meeting(self.book, asked.meeting)
+            said = ""
+        else:
+            stored = create_meeting_from(self.book, asked.meeting, asked.copy_from.id)
+            said = (f" from {long_date(asked.copy_from.date)}: {len(list_attendance(self.book, stored.id))} expected, "
+                    f"{len(list_items(self.book, stored.id))} opening items")
         self.show_body(body, select=stored.id)
-        self.notify(f"Created the meeting of {long_date(stored.date)}.", markup=False)
+        self.notify(f"Created the meeting of {long_date(stored.date)}{said}.", markup=False)
 
     @work
     async def action_new_body(self) -> None:

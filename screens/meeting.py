@@ -124,6 +124,7 @@ class MeetingScreen(Screen):
             except Refused as e:
                 self.notify(e.message, severity="error")
                 return
+            self.app.backup("live")
         self.action_live()
 
     def action_live(self) -> None:

@@ -1,6 +1,10 @@
-"""The new-meeting form: title, date, start and end, venue, public or private."""
+"""The new-meeting form: title, date, start and end, venue, public or private — and,
+when the body has met before, whether to carry forward from its most recent meeting."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from pydantic import ValidationError
 from textual import on
@@ -8,29 +12,74 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, Switch
+from textual.widgets import Button, Checkbox, Input, Label, Static, Switch
 
 from secretary.dates import read_date
 from secretary.errors import explain
+from secretary.formats import long_date, short_date
 from secretary.models import Body, Meeting
-from secretary.times import read_time
+from secretary.times import format_time, read_time, read_time_range
 
 
-class NewMeetingScreen(ModalScreen[Meeting | None]):
-    """Hands back an unsaved Meeting; the caller stores it."""
+@dataclass(frozen=True)
+class NewMeeting:
+    """What the form hands back: the unsaved meeting, and the meeting to carry forward from, if any."""
 
-    CSS_PATH = "dialogs.tcss"
+    meeting: Meeting
+    copy_from: Meeting | None = None
+
+
+def prefill_from(previous: Meeting) -> dict[str, str]:
+    """The form's fields as the previous meeting foresaw the next one: its next meeting's date,
+    time and venue when it recorded them, else its own time and venue (boards keep to them)."""
+    start, end = previous.planned_start, previous.planned_end
+    if previous.next_meeting_time:
+        try:
+            start, end = read_time_range(previous.next_meeting_time)
+        except ValueError:
+            pass  # a time in words ("after the AGM") is left for the clerk to type
+        if start and end is None and previous.planned_start and previous.planned_end:
+            end = _same_length(start, previous.planned_start, previous.planned_end)
+    return {
+        "title": previous.title,
+        "date": short_date(previous.next_meeting_date) if previous.next_meeting_date else "",
+        "start": format_time(start),
+        "end": format_time(end),
+        "venue": previous.next_meeting_venue or previous.venue,
+    }
+
+
+def _same_length(start: time, old_start: time, old_end: time) -> time | None:
+    day = date(2000, 1, 1)
+    end = datetime.combine(day, start) + (datetime.combine(day, old_end) - datetime.combine(day, old_start))
+    return end.time() if end.date() == day else None
+
+
+class NewMeetingScreen(ModalScreen[NewMeeting | None]):
+    """Hands back an unsaved meeting; the caller stores it (and carries forward what was asked)."""
+
+    CSS_PATH = ["dialogs.tcss", "meeting_form.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "create", "Create")]
 
-    def __init__(self, body: Body) -> None:
+    def __init__(self, body: Body, previous: Meeting | None = None, opening_count: int = 0) -> None:
         super().__init__()
         self.body = body
+        self.previous = previous
+        self.opening_count = opening_count
+        self.default_title = f"Meeting of the {body.name}"
+        self.prefill = prefill_from(previous) if previous else {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="new-meeting"):
             yield Static(f"New meeting of the {self.body.name}", markup=False, classes="title")
+            if self.previous is not None:
+                yield Checkbox(f"Copy from previous meeting ({long_date(self.previous.date)})", True, id="copy")
+                items = f"its {self.opening_count} opening items" if self.opening_count else "no opening items (none found)"
+                yield Static(f"Expects everyone still in post and copies {items}; "
+                             "date, time and venue from its next meeting.", classes="hint", id="copy-hint",
+                             markup=False)
             yield Label("Title")
-            yield Input(f"Meeting of the {self.body.name}", id="title")
+            yield Input(self.default_title, id="title")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Date (dd/mm/yyyy)")
@@ -43,16 +92,32 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
                     yield Input(placeholder="12.30pm", id="end")
             yield Label("Venue")
             yield Input(placeholder="Council Chamber, Eastmere Civic Centre", id="venue")
-            with Horizontal(classes="row"):
-                yield Label("Held in public ")
-                yield Switch(True, id="public")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
+                yield Label("Held in public", id="public-label")
+                yield Switch(True, id="public")
+                yield Static(id="spacer")
                 yield Button("Create", variant="primary", id="create")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        if self.previous is not None:
+            self._fill(True)
         self.query_one("#date", Input).focus()
+
+    @on(Checkbox.Changed, "#copy")
+    def _copy_changed(self, event: Checkbox.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, copying: bool) -> None:
+        """Copying fills the fields the clerk has not typed in; not copying puts back those still as prefilled."""
+        blank = {"title": self.default_title}
+        for name, value in self.prefill.items():
+            field = self.query_one(f"#{name}", Input)
+            if copying and field.value.strip() in ("", blank.get(name, "")):
+                field.value = value
+            elif not copying and field.value.strip() == value:
+                field.value = blank.get(name, "")
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -81,7 +146,8 @@ class NewMeetingScreen(ModalScreen[Meeting | None]):
         except ValueError as e:
             error.update(str(e))
             return
-        self.dismiss(meeting)
+        copying = self.previous is not None and self.query_one("#copy", Checkbox).value
+        self.dismiss(NewMeeting(meeting, self.previous if copying else None))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -320,6 +320,9 @@ async def test_standard_text_for_the_opening_items(demo) -> None:
             if number == "1c":  # the register and gifts are asked first
                 await pilot.press("space", "tab", "enter")
                 await pilot.pause()
+            if number == "1d":  # approving December's minutes: no amendments
+                await pilot.press("enter")
+                await pilot.pause()
         await pilot.press("ctrl+g")
         await pilot.pause()
         await type_text(pilot, "7")
