@@ -47,8 +47,27 @@ class SecretaryApp(App):
         else:
             self.show_home()
 
+    def backup(self, reason: str) -> None:
+        """A verified backup at a milestone (the meeting goes live, it closes); a failure is
+        told, never in the clerk's way."""
+        if self.book is None or self.book.path is None:
+            return
+        from db.backup import BackupError, make_backup
+
+        try:
+            make_backup(self.book, reason)
+        except BackupError as error:
+            self.notify(f"{error.message} Carry on; try `secretary backup` later.", title="No backup made",
+                        severity="warning", timeout=15, markup=False)
+
     def show_home(self) -> None:
         self.sub_title = str(self.book.path or "in memory")
+        if self.book.path is not None:
+            from secretary.safety import sync_warning
+
+            warning = sync_warning(self.book.path)
+            if warning:
+                self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
         self.push_screen(HomeScreen())
         if self.meeting_to_open is not None:
             self.open_meeting(self.meeting_to_open)

@@ -715,7 +715,8 @@ class LiveScreen(Screen):
             return
         self.flush()
         close_meeting(self.app.book, self.meeting_id, now)
-        self.notify(f"Meeting closed at {now:%H.%M}.")
+        self.app.backup("closed")
+        self.notify(f"Meeting closed at {now:%H.%M}; a backup was made.")
         self.reload()
 
     def action_leave(self) -> None:

@@ -100,6 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--yes", action="store_true", help="accept without asking")
         command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
 
+    backup = sub.add_parser("backup", help="make a verified backup of the book now")
+    backup.add_argument("--book", type=Path, metavar="FILE", help="the book to back up")
+    backup.set_defaults(run=run_backup)
+    backups = sub.add_parser("backups", help="list the book's backups: when, size, meetings held")
+    backups.add_argument("--book", type=Path, metavar="FILE", help="the book whose backups to list")
+    backups.set_defaults(run=run_backups)
+    restore = sub.add_parser("restore", help="put a backup in the book's place (the book replaced is kept)")
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+    restore.add_argument("--book", type=Path, metavar="FILE", help="the book to restore into")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+    restore.set_defaults(run=run_restore)
+    check = sub.add_parser("check", help="check the book: integrity, references, where it lives")
+    check.add_argument("--book", type=Path, metavar="FILE", help="the book to check")
+    check.set_defaults(run=run_check)
+
     export = sub.add_parser("export", help="export draft minutes or the action tracker")
     what = export.add_subparsers(title="what to export", metavar="KIND", required=True)
     tracker = what.add_parser("actions", help="the body's action tracker")
@@ -396,6 +411,62 @@ def run_export_minutes(args: argparse.Namespace) -> int:
     kind = "confidential" if args.confidential else "public"
     print(f"Wrote the {'draft ' if doc.draft else ''}{kind} minutes of {doc.date} ({len(doc.items)} items) "
           f"to {written}.")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from db.backup import make_backup
+
+    with open_book(args.book) as book:
+        path = make_backup(book, "manual")
+    print(f"Backed up to {path} (checked).")
+    return 0
+
+
+def run_backups(args: argparse.Namespace) -> int:
+    from db.backup import backup_folder, list_backups
+
+    path = (args.book or default_book()).expanduser()
+    found = list_backups(path)
+    if not found:
+        print(f"No backups yet in {backup_folder(path)}.")
+    for info in found:
+        print(info.line())
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from db.backup import restore
+
+    path = (args.book or default_book()).expanduser()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError("there is no terminal to ask; run again with --yes to restore")
+        answer = input(f"Replace {path} with {args.backup}? The current book is kept beside it. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 0
+    replaced = restore(args.backup, path)
+    print(f"Restored {args.backup.name} as {path}. The book it replaced is kept as {replaced}.")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from db.backup import check
+    from secretary.safety import sync_warning
+
+    path = (args.book or default_book()).expanduser()
+    with open_book(path) as book:
+        problems = check(book)
+    warning = sync_warning(path.absolute())
+    for line in problems:
+        print(line)
+    if warning:
+        print(f"Warning: {warning}")
+    if problems:
+        print(f"{path}: NOT OK — {len(problems)} problem(s) found; restore from a backup (secretary backups).")
+        return 1
+    print(f"{path}: OK — integrity and references checked{'; see the warning above' if warning else ''}.")
     return 0
 
 

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,3 +21,24 @@ def book_path(tmp_path: Path) -> Path:
 def book(book_path: Path):
     with Book.open(book_path, create=True) as opened:
         yield opened
+
+
+@contextmanager
+def held_open(path: Path) -> Iterator[None]:
+    """The book held open by another process (a second copy of the app) until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from db import Book
+            book = Book.open({str(path)!r})
+            print("open", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1],
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import held_open
 
 from db import Book, BookInUse, BookUnavailable, DamagedBook, NewerBook, NotABook
 from db.bodies import create_body
@@ -115,22 +114,8 @@ def test_newer_book_is_refused_untouched(book_path: Path) -> None:
 
 def test_second_copy_is_refused(book_path: Path) -> None:
     make_book(book_path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from db import Book
-            book = Book.open({str(book_path)!r})
-            print("open", flush=True)
-            sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with held_open(book_path):
         refused_unchanged(book_path, BookInUse, "already open in another copy")
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=10)
     with Book.open(book_path) as book:  # free again once the first copy closes
         assert book.db["body"].count == 1
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import held_open
 
 from secretary import __version__
 
@@ -100,24 +101,10 @@ def test_foreign_file_is_one_line_and_untouched(tmp_path: Path) -> None:
 
 
 def test_locked_book_is_one_line(demo_book: Path) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from db import Book
-            book = Book.open({str(demo_book)!r})
-            print("open", flush=True)
-            sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with held_open(demo_book):
         result = secretary("bodies", "--book", str(demo_book))
         assert result.returncode == 1
         assert "already open in another copy" in result.stderr and "Traceback" not in result.stderr
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=10)
 
 
 def test_default_book_lives_in_the_user_data_folder(tmp_path: Path) -> None:

@@ -1,0 +1,180 @@
+"""Verified backups of the book, kept beside it (DESIGN.md §7).
+
+A backup is written with ``VACUUM INTO`` to a temporary name, opened and checked with
+``quick_check``, and only then renamed into ``backups/``; a failure never leaves a half
+backup that looks whole. They are rotated: the last ten, plus the newest of each day for
+a month. A restore keeps the book it replaces, and refuses while the book is open.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from db.book import Book, BookError, read_header
+
+KEEP_LAST = 10
+KEEP_DAYS = 30
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.secretary$")
+
+
+class BackupError(BookError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: datetime
+    reason: str
+    size: int
+    meetings: int | None  # None when the file cannot be read
+
+    def line(self) -> str:
+        count = "unreadable" if self.meetings is None else f"{self.meetings} meetings"
+        return f"{self.made:%Y-%m-%d %H:%M:%S}  {self.size / 1024:>8.0f} KB  {count:<14}  {self.reason:<10}  {self.path}"
+
+
+def backup_folder(book_path: Path) -> Path:
+    return Path(book_path).parent / "backups"
+
+
+def make_backup(book: Book, reason: str = "manual", *, now: datetime | None = None) -> Path:
+    """Back up the open book; return the backup's path. Raises BackupError, leaving nothing behind."""
+    if book.path is None:
+        raise BackupError("A book held in memory has no file to back up.")
+    now = now or datetime.now()
+    folder = backup_folder(book.path)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError as e:
+        raise BackupError(f"Cannot make the backups folder {folder}: {e.strerror}.") from e
+    stem = book.path.stem
+    slug = re.sub(r"[^a-z-]+", "-", reason.lower()).strip("-") or "manual"
+    final = folder / f"{stem}-{now:%Y%m%d-%H%M%S}-{slug}.secretary"
+    temp = folder / f".{final.name}.part"
+    temp.unlink(missing_ok=True)
+    try:
+        book.db.execute("VACUUM INTO ?", [str(temp)])
+        os.chmod(temp, 0o600)
+        verdict = _quick_check(temp)
+        if verdict != "ok":
+            raise BackupError(f"The backup did not check out ({verdict}); the book itself is unchanged.")
+        os.replace(temp, final)
+    except sqlite3.Error as e:
+        raise BackupError(f"The backup could not be written ({e}); the book itself is unchanged.") from e
+    except OSError as e:
+        raise BackupError(f"The backup could not be written ({e.strerror}); the book itself is unchanged.") from e
+    finally:
+        temp.unlink(missing_ok=True)
+    rotate(folder, stem, now)
+    return final
+
+
+def _quick_check(path: Path) -> str:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as e:
+        return str(e)
+    finally:
+        conn.close()
+
+
+def _when(path: Path) -> tuple[str, datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    return match["stem"], datetime.strptime(match["when"], "%Y%m%d-%H%M%S"), match["reason"] or ""
+
+
+def rotate(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """Delete backups beyond the last ten, keeping the newest of each day for a month.
+    Returns what was deleted."""
+    ours = sorted(
+        ((when, path) for path in folder.glob(f"{stem}-*.secretary") if (w := _when(path)) and w[0] == stem
+         for when in [w[1]]),
+        reverse=True,
+    )
+    keep = {path for _, path in ours[:KEEP_LAST]}
+    days_seen = set()
+    for when, path in ours:
+        if now - when <= timedelta(days=KEEP_DAYS) and when.date() not in days_seen:
+            days_seen.add(when.date())
+            keep.add(path)
+    deleted = []
+    for _, path in ours:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            deleted.append(path)
+    return deleted
+
+
+def list_backups(book_path: Path) -> list[BackupInfo]:
+    folder = backup_folder(book_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{Path(book_path).stem}-*.secretary"):
+        parsed = _when(path)
+        if parsed is None:
+            continue
+        found.append(BackupInfo(path, parsed[1], parsed[2], path.stat().st_size, _meetings_in(path)))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def _meetings_in(path: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM meeting").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def restore(backup: Path, book_path: Path, *, now: datetime | None = None) -> Path:
+    """Put a backup in the book's place. The book must not be open anywhere; the one it
+    replaces is kept as ``<book>.replaced-<time>``, whose path is returned."""
+    backup, book_path = Path(backup).expanduser().absolute(), Path(book_path).expanduser().absolute()
+    now = now or datetime.now()
+    if not backup.is_file():
+        raise BackupError(f"There is no backup at {backup}.")
+    read_header(backup)  # refuses a file that is not a SQLite book, before SQLite sees it
+    verdict = _quick_check(backup)
+    if verdict != "ok":
+        raise BackupError(f"{backup} is damaged ({verdict}); choose another backup. Nothing was changed.")
+    replaced = book_path.with_name(f"{book_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
+    if book_path.exists():
+        # open and close it: refuses while another copy holds it, and folds its WAL in
+        Book.open(book_path).close()
+    temp = book_path.with_name(f".{book_path.name}.restoring")
+    try:
+        shutil.copyfile(backup, temp)
+        os.chmod(temp, 0o600)
+        if book_path.exists():
+            os.replace(book_path, replaced)
+        os.replace(temp, book_path)
+    except OSError as e:
+        temp.unlink(missing_ok=True)
+        raise BackupError(f"The restore could not be completed ({e.strerror}); the book is as it was.") from e
+    with Book.open(book_path):
+        pass  # it opens: checked, migrated if older
+    return replaced
+
+
+def check(book: Book) -> list[str]:
+    """Problems found in the open book (empty: all well)."""
+    problems = []
+    integrity = [row[0] for row in book.db.execute("PRAGMA integrity_check").fetchall()]
+    if integrity != ["ok"]:
+        problems += [f"integrity: {line}" for line in integrity[:10]]
+    for table, rowid, parent, _ in book.db.execute("PRAGMA foreign_key_check").fetchall()[:10]:
+        problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    return problems
