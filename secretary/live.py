@@ -221,9 +221,22 @@ def timing(state: LiveState, now: datetime) -> Timing:
     late = 0
     if slot.start is not None and minute.started_at is not None:
         late = _minutes_between(slot.start, _local(minute.started_at, now).time())
-    if slot.end is not None:
-        late = max(late, _minutes_between(slot.end, _local(now, now).time()))
+    # an item printed without a time (a sub-item) runs inside the slot of the timed item above it
+    paced_by = slot if slot.start is not None else _enclosing_slot(state.items, current, slots)
+    if paced_by.end is not None:
+        late = max(late, _minutes_between(paced_by.end, _local(now, now).time()))
     return Timing(ran, slot.minutes, late, elapsed)
+
+
+def _enclosing_slot(items: list[AgendaItem], item_id: int, slots: dict[int, Slot]) -> Slot:
+    """The slot of the nearest timed item at or before ``item_id`` in printed order."""
+    found = Slot(None, None)
+    for item in in_order(items):
+        if slots.get(item.id, found).start is not None:
+            found = slots[item.id]
+        if item.id == item_id:
+            return found
+    return Slot(None, None)
 
 
 def _local(at: datetime, like: datetime) -> datetime:

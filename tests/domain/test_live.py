@@ -104,6 +104,17 @@ def test_on_time_and_slightly_ahead() -> None:
     assert timing(state(minutes), at(9, 11)).late_words() == "on time"
 
 
+def test_a_sub_item_without_a_time_keeps_the_lateness_of_the_item_it_sits_under() -> None:
+    minutes = [Minute(item_id=1, started_at=at(9, 2), ended_at=at(9, 20), taken_order=1),
+               Minute(item_id=2, started_at=at(9, 20), taken_order=2)]
+    run = timing(state(minutes), at(9, 25))
+    assert run.item_planned is None  # the sub-item has no slot of its own ...
+    assert run.late_minutes == 15 and run.late_words() == "running 15 min late"  # ... item 1's ended at 9.10
+    early = [Minute(item_id=1, started_at=at(9, 0), ended_at=at(9, 4), taken_order=1),
+             Minute(item_id=2, started_at=at(9, 4), taken_order=2)]
+    assert timing(state(early), at(9, 6)).late_words() == "on time"
+
+
 def test_current_item_is_the_one_started_and_not_ended() -> None:
     minutes = [Minute(item_id=1, started_at=at(9, 0), ended_at=at(9, 5), taken_order=1),
                Minute(item_id=4, started_at=at(9, 5), taken_order=2)]
