@@ -14,7 +14,7 @@ from db.bodies import get_body
 from db.meetings import get_meeting, list_items
 from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
-from secretary.models import ItemKind, MeetingStatus, Part
+from secretary.models import AttendanceStatus, ItemKind, MeetingStatus, Part
 from screens.text import plain
 
 
@@ -160,13 +160,23 @@ class MeetingScreen(Screen):
                 "II" if item.part is Part.confidential else "",
                 key=str(item.id),
             )
-        expected = list_attendance(book, self.meeting_id)
-        names = [get_person(book, a.person_id).initials for a in expected]
-        self.query_one("#expected", Static).update(
-            f"Expected: {', '.join(names)}" if names else "No attendance list yet (t: attendance)."
-        )
+        self.query_one("#expected", Static).update(self._roll_words())
         self.status = meeting.status
         self.refresh_bindings()
+
+    def _roll_words(self) -> str:
+        """The roll at a glance, by status in the order the clerk ticks it."""
+        book = self.app.book
+        by_status: dict[AttendanceStatus, list[str]] = {}
+        for row in list_attendance(book, self.meeting_id):
+            by_status.setdefault(row.status, []).append(get_person(book, row.person_id).initials)
+        if not by_status:
+            return "No attendance list yet (t: attendance)."
+        labels = {AttendanceStatus.present: "Present", AttendanceStatus.remote: "Remote",
+                  AttendanceStatus.apologies: "Apologies", AttendanceStatus.absent: "Absent",
+                  AttendanceStatus.expected: "Expected, not yet ticked"}
+        return "\n".join(f"{label}: {', '.join(by_status[status])}"
+                         for status, label in labels.items() if status in by_status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "s" starts a planned meeting, and opens the live screen of one already started

@@ -286,3 +286,23 @@ async def test_a_name_that_matches_nobody_is_explained_and_nothing_recorded(demo
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
     assert list_movements(book, upcoming) == []
+
+
+async def test_the_overview_shows_the_roll_as_ticked(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    async with app.run_test(size=(130, 45)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert text_of(app.screen, "#expected").startswith("Expected, not yet ticked: HM, PN")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("p", "a", "r")  # HM present, PN apologies, OC remote
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        roll = text_of(app.screen, "#expected").splitlines()
+        assert roll[:3] == ["Present: HM", "Remote: OC", "Apologies: PN"]
+        assert roll[3].startswith("Expected, not yet ticked: GA, TW")
+    statuses = {a.person_id: a.status for a in list_attendance(book, upcoming)}
+    assert statuses[person(book, "PN")] is AttendanceStatus.apologies
