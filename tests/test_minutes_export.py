@@ -101,6 +101,21 @@ def test_markdown_and_html_say_the_same(demo) -> None:
     assert page.count("<tr>") == 15 + 5 + 4 + 14 + 2  # members, participants, attending, items, approval
 
 
+@pytest.mark.parametrize("confidential", [False, True])
+def test_the_exclusion_resolution_is_printed_once(demo, confidential: bool) -> None:
+    book, upcoming = demo  # March carries the resolution and two Part II items
+    minutes = build_minutes(load_live(book, upcoming), confidential=confidential)
+    heading = "Resolution to exclude the press and public"
+    assert to_markdown(minutes).decode().count(heading) == 1
+    assert to_html(minutes).decode().count(heading) == 1
+    paragraphs = [p.text for p in Document(io.BytesIO(to_docx(minutes))).paragraphs]
+    assert paragraphs.count(heading) == 1
+    md = to_markdown(minutes).decode()
+    assert ("Part II" in md) is confidential
+    if confidential:  # the resolution comes before the confidential items it excludes the public from
+        assert md.index(heading) < md.index("Part II")
+
+
 def test_notes_markup() -> None:
     blocks = parse_notes("First point with **bold** words.\n- one\n- two\nAfter.")
     assert blocks == [

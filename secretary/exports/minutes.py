@@ -74,8 +74,6 @@ def to_markdown(doc: MinutesDoc) -> bytes:
             action = f" — *Action: {_md_escape(row.action)}*" if row.action else ""
             lines += [f"#### {number}{_md_escape(row.title)}{action}", ""]
             lines += _md_blocks(row.blocks)
-    if not after and doc.exclusion:
-        lines += ["### Resolution to exclude the press and public", "", _md_escape(doc.exclusion), ""]
     if doc.finished:
         lines += [doc.finished, ""]
     if doc.next_meeting:
