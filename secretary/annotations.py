@@ -315,8 +315,18 @@ def _sentences_for_item(item_id: int, movements: list[Movement], order: RunningO
             continue
         if movement.item_id != item_id or _closes_previous_withdrawal(ordered, index, item_id, order):
             continue
-        sentences.append((movement.kind.value, movement.phase, movement.person_id))
+        verb = movement.kind.value
+        if movement.kind is MovementKind.arrived and _had_left(ordered, index):
+            verb = "returned"  # recorded as an arrival after leaving: the attendance table reads it so too
+        sentences.append((verb, movement.phase, movement.person_id))
     return sentences
+
+
+def _had_left(ordered: list[Movement], index: int) -> bool:
+    """The person's movement before this one took them out of the meeting."""
+    person_id = ordered[index].person_id
+    earlier = [m for m in ordered[:index] if m.person_id == person_id]
+    return bool(earlier) and earlier[-1].kind is MovementKind.left
 
 
 def _return_after(ordered: list[Movement], index: int) -> int | None:

@@ -361,6 +361,11 @@ def test_returning_after_leaving(move) -> None:
     assert notes("8", movements) == ["MC returned."]
 
 
+def test_an_arrival_recorded_after_leaving_reads_as_a_return(move) -> None:
+    movements = [move("MC", L, "6", DURING), move("MC", A, "6", DURING), move("VM", A, "6", DURING)]
+    assert notes("6", movements) == ["MC left the meeting.", "MC returned.", "VM arrived."]
+
+
 def test_withdrawal_out_of_order_returns_at_the_start_of_the_item_taken_next(move) -> None:
     # item 4 taken before item 2: a return as item 2 begins ends the withdrawal from item 4
     movements = [move("RP", W, "4", START_), move("RP", R, "2", START_)]
