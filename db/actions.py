@@ -6,7 +6,8 @@ from datetime import date
 
 from db.book import Book
 from db.rows import Refused, insert, rows, to_row
-from secretary.actions import status_today
+from secretary.actions import next_meeting_after, status_today
+from secretary.dates import means_next_meeting
 from secretary.models import Action, ActionOwner, ActionStatus, ActionUpdate, PastDeadline
 
 
@@ -99,10 +100,32 @@ def _load(book: Book, sql: str, params: list) -> list[Action]:
         deadlines.setdefault(row["action_id"], []).append(
             PastDeadline(due_text=row["due_text"], due_date=row["due_date"], replaced_on=row["replaced_on"])
         )
+    _date_next_meetings(book, actions)
     return [
         Action.model_validate({**a, "owners": owners.get(a["id"], []), "past_deadlines": deadlines.get(a["id"], [])})
         for a in actions
     ]
+
+
+def _date_next_meetings(book: Book, actions: list[dict]) -> None:
+    """Give a "next meeting" deadline the date of the meeting after the one that raised it,
+    once that meeting is in the book (or its date was foreseen). Read, not stored: a meeting
+    moved to another day moves the deadline with it."""
+    waiting = [a for a in actions if a["due_date"] is None and a["meeting_date"] and means_next_meeting(a["due_text"])]
+    if not waiting:
+        return
+    held: dict[int, list[date]] = {}
+    foreseen: dict[int, date | None] = {}
+    for row in book.db.query(
+        f"SELECT id, body_id, date, next_meeting_date FROM meeting WHERE body_id IN "
+        f"({','.join('?' * len({a['body_id'] for a in waiting}))}) ORDER BY date",
+        sorted({a["body_id"] for a in waiting}),
+    ):
+        held.setdefault(row["body_id"], []).append(date.fromisoformat(row["date"]))
+        foreseen[row["id"]] = date.fromisoformat(row["next_meeting_date"]) if row["next_meeting_date"] else None
+    for action in waiting:
+        action["due_date"] = next_meeting_after(
+            date.fromisoformat(action["meeting_date"]), held.get(action["body_id"], []), foreseen.get(action["meeting_id"]))
 
 
 def add_update(book: Book, update: ActionUpdate) -> ActionUpdate:

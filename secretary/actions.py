@@ -3,9 +3,10 @@ deadline changes that keep the old ones, and the lines the minutes print."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
-from secretary.dates import Due
+from secretary.dates import Due, means_next_meeting
 from secretary.formats import short_date
 import re
 
@@ -22,6 +23,13 @@ RAG = {
 
 OPEN = (ActionStatus.not_yet_due, ActionStatus.in_progress, ActionStatus.outstanding, ActionStatus.escalated,
         ActionStatus.complete)
+
+
+def next_meeting_after(raised_on: date, held: list[date], foreseen: date | None = None) -> date | None:
+    """The date "next meeting" means for an action raised on ``raised_on``: the body's first
+    meeting after that day (``held``, sorted), else the date its meeting gave for the next."""
+    later = held[bisect_right(held, raised_on):]
+    return later[0] if later else foreseen
 
 
 def status_today(action: Action, updates: list[ActionUpdate], today: date) -> ActionStatus:
@@ -101,10 +109,11 @@ def minute_line(action: Action) -> str:
 
 
 def due_display(action: Action, next_meeting: date | None = None) -> str:
-    """The current deadline as trackers print it; 'next meeting' shows the date once known."""
+    """The current deadline as trackers print it; 'next meeting' shows the date once known
+    (the action's own, else ``next_meeting``)."""
     said = action.due_text.strip()
-    if said.casefold() in ("next meeting", "next board", "next board meeting"):
-        when = next_meeting or action.due_date
+    if means_next_meeting(said):
+        when = action.due_date or next_meeting
         return f"next meeting ({short_date(when)})" if when else "next meeting"
     if action.due_date is not None:
         return short_date(action.due_date)

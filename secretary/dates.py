@@ -41,7 +41,8 @@ _DATE_WITHIN = re.compile(
 )
 
 _TBC = {"tbc", "t.b.c.", "t.b.c", "to be confirmed"}
-_NEXT_MEETING = {"next meeting", "the next meeting", "at next meeting", "at the next meeting"}
+_NEXT_MEETING = {"next meeting", "the next meeting", "at next meeting", "at the next meeting",
+                 "next board", "next board meeting", "at the next board meeting"}
 _ONGOING = {"ongoing", "on-going", "on going", "current", "present"}
 
 
@@ -182,6 +183,11 @@ def dates_within(text: str) -> list[tuple[str, dt.date | None]]:
 
 
 # --- due dates ----------------------------------------------------------------
+
+
+def means_next_meeting(text: str) -> bool:
+    """The due date as written is "next meeting" (in any of the ways trackers write it)."""
+    return _tidy(text).casefold() in _NEXT_MEETING
 
 
 def read_due(text: str, *, today: dt.date, next_meeting: dt.date | None = None) -> Due:

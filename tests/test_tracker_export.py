@@ -100,3 +100,25 @@ def test_import_actions_continues_numbering_and_refuses_reuse(tmp_path: Path) ->
     assert again.returncode == 1 and "never reused" in again.stderr
     with Book.open(book_path) as book:
         assert next_action_number(book, 1) == 65
+
+
+def test_next_meeting_deadlines_take_the_date_of_the_meeting_after_the_one_that_raised_them(demo_path: Path) -> None:
+    from db.actions import actions_with_status
+    from db.meetings import create_meeting
+    from secretary.exports.tracker import build_tracker
+    from secretary.models import Meeting
+
+    with Book.open(demo_path) as book:
+        actions, statuses = actions_with_status(book, 1, date(2025, 1, 10))
+        by_number = {a.number: a for a in actions}
+        assert by_number[63].due_text == "next meeting"  # raised on 13/12/2024
+        assert by_number[63].due_date == date(2025, 3, 21)  # the March meeting, held after it
+        tracker = build_tracker("Board", actions, statuses, today=date(2025, 1, 10))
+        row = next(r for r in tracker.rows if r.cells[0] == "63")
+        assert row.cells[6] == "next meeting (21/03/2025)" and row.status is ActionStatus.in_progress
+        _, later = actions_with_status(book, 1, date(2025, 4, 1))  # past that meeting, still open: red
+        assert later[by_number[63].id] is ActionStatus.outstanding
+        # a meeting put in between is the one "next meeting" means
+        create_meeting(book, Meeting(body_id=1, title="Extraordinary meeting", date=date(2025, 2, 7)))
+        again = {a.number: a for a in actions_with_status(book, 1, date(2025, 1, 10))[0]}
+        assert again[63].due_date == date(2025, 2, 7)
