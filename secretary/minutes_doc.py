@@ -105,7 +105,7 @@ class MinutesDoc:
 
     @property
     def title_line(self) -> str:
-        return f"{self.heading} — {'PUBLIC' if self.in_public else 'PRIVATE (CONFIDENTIAL)'}"
+        return f"{self.heading} — {'PUBLIC' if self.in_public else 'CONFIDENTIAL (including Part II items)'}"
 
 
 def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order: bool = False) -> MinutesDoc:
