@@ -318,8 +318,8 @@ def _next_meeting(state: LiveState) -> tuple[str, ...]:
         return ()
     lines = [long_date(meeting.next_meeting_date)]
     if meeting.next_meeting_time:
-        lines.append(meeting.next_meeting_time)
-    lines.append(meeting.next_meeting_venue or "Venue to be confirmed")
+        lines.append(f"Time: {meeting.next_meeting_time}")
+    lines.append(f"Venue: {meeting.next_meeting_venue or 'to be confirmed'}")
     return tuple(lines)
 
 

@@ -107,6 +107,7 @@ def test_the_exclusion_resolution_is_printed_once(demo, confidential: bool) -> N
     minutes = build_minutes(load_live(book, upcoming), confidential=confidential)
     heading = "Resolution to exclude the press and public"
     assert minutes.title_line.endswith("CONFIDENTIAL (including Part II items)" if confidential else "— PUBLIC")
+    assert minutes.next_meeting == ("Friday 27 June 2025", "Time: 9am", "Venue: to be confirmed")
     assert to_markdown(minutes).decode().count(heading) == 1
     assert to_html(minutes).decode().count(heading) == 1
     paragraphs = [p.text for p in Document(io.BytesIO(to_docx(minutes))).paragraphs]
