@@ -3,7 +3,10 @@ public questions, and the register of interests they draw on."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from db.book import Book
+from db.history import stamped
 from db.rows import insert, one, rows, to_row, update
 from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
 
@@ -86,9 +89,10 @@ def list_public_questions(book: Book, meeting_id: int) -> list[PublicQuestion]:
     ))
 
 
-def save_minute_text(book: Book, item_id: int, **fields: object) -> None:
+def save_minute_text(book: Book, item_id: int, *, at: datetime | None = None, **fields: object) -> None:
     """Write only the fields the clerk is typing (notes, presenters, taken-as-read) in one
-    small transaction, leaving the item's times and running order alone."""
+    small transaction, leaving the item's times and running order alone. ``at`` is when the
+    clerk typed it (the app's clock): the history's snapshots of typing are timed by it."""
     allowed = {"notes", "presenters", "taken_as_read"}
     unknown = set(fields) - allowed
     if unknown:
@@ -97,11 +101,12 @@ def save_minute_text(book: Book, item_id: int, **fields: object) -> None:
     values = {k: getattr(checked, k) for k in fields}
     columns = ", ".join(values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values)
-    book.db.execute(
-        f"INSERT INTO minute (item_id, {columns}) VALUES (?{', ?' * len(values)}) "
-        f"ON CONFLICT(item_id) DO UPDATE SET {updates}",
-        [item_id, *(int(v) if isinstance(v, bool) else v for v in values.values())],
-    )
+    with stamped(book, at):
+        book.db.execute(
+            f"INSERT INTO minute (item_id, {columns}) VALUES (?{', ?' * len(values)}) "
+            f"ON CONFLICT(item_id) DO UPDATE SET {updates}",
+            [item_id, *(int(v) if isinstance(v, bool) else v for v in values.values())],
+        )
 
 
 def record_decision(book: Book, decision: Decision) -> Decision:
