@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from db.book import Book
 from db.rows import Refused, from_row, insert, one, rows, update
@@ -55,6 +56,33 @@ def add_seat(book: Book, person: Person, membership: Membership) -> Seat:
         stored = add_person(book, person)
         seat = add_membership(book, membership.model_copy(update={"person_id": stored.id}))
     return Seat(person=stored, membership=seat)
+
+
+def save_seat(book: Book, seat: Seat) -> Seat:
+    """A person and their seat as edited, in one transaction: neither changes if the book refuses either."""
+    with book.db.atomic():
+        update_person(book, seat.person)
+        update_membership(book, seat.membership.model_copy(update={"person_id": seat.person.id}))
+    return seat
+
+
+class PersonRecord(NamedTuple):
+    """What the book holds about a person beyond their seat: kept whatever happens to the seat."""
+
+    meetings: int  # meetings they were listed at
+    actions: int  # actions they own
+    declarations: int
+
+
+def person_record(book: Book, person_id: int) -> PersonRecord:
+    def count(sql: str) -> int:
+        return next(book.db.query(sql, [person_id]))["n"]
+
+    return PersonRecord(
+        meetings=count("SELECT count(*) AS n FROM attendance WHERE person_id = ?"),
+        actions=count("SELECT count(DISTINCT action_id) AS n FROM action_owner WHERE person_id = ?"),
+        declarations=count("SELECT count(*) AS n FROM declaration WHERE person_id = ?"),
+    )
 
 
 _CATEGORY_ORDER = """CASE m.category WHEN 'chair' THEN 0 WHEN 'deputy_chair' THEN 1

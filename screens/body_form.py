@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from secretary.errors import explain
 from secretary.models import Body
+from screens.form import FormScreen
 
 
-class NewBodyScreen(ModalScreen[Body | None]):
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
+class NewBodyScreen(FormScreen[Body | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("New board or committee", classes="title")
@@ -27,7 +21,7 @@ class NewBodyScreen(ModalScreen[Body | None]):
             yield Input(placeholder="NICB", id="short")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Create", variant="primary", id="create")
+                yield Button("Create", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
     @on(Input.Submitted, "#name")
@@ -35,15 +29,8 @@ class NewBodyScreen(ModalScreen[Body | None]):
         self.query_one("#short", Input).focus()
 
     @on(Input.Submitted, "#short")
-    @on(Button.Pressed, "#create")
     def _create(self) -> None:
-        try:
-            body = Body(name=self.query_one("#name", Input).value, short_name=self.query_one("#short", Input).value)
-        except ValidationError as e:
-            self.query_one("#error", Static).update(explain(e))
-            return
-        self.dismiss(body)
+        self.action_save()
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def build(self) -> Body:
+        return Body(name=self.query_one("#name", Input).value, short_name=self.query_one("#short", Input).value)

@@ -28,6 +28,7 @@ class HomeScreen(Screen):
         Binding("enter", "open_meeting", "Open meeting", show=True, priority=False),
         Binding("n", "new_meeting", "New meeting"),
         Binding("r", "roster", "Roster"),
+        Binding("q", "quorum_rule", "Quorum rule"),
         Binding("b", "new_body", "New body", show=False),
     ]
 
@@ -156,3 +157,9 @@ class HomeScreen(Screen):
 
         if self.body is not None:
             self.app.push_screen(RosterScreen(self.body))
+
+    def action_quorum_rule(self) -> None:
+        from screens.quorum_rule import QuorumRuleScreen
+
+        if self.body is not None:
+            self.app.push_screen(QuorumRuleScreen(self.body.id))  # it reads and writes the rule itself

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from secretary.errors import explain
 from secretary.models import AgendaItem, ItemKind, Part
 from secretary.times import format_time, read_time
+from screens.form import FormScreen
 
 PURPOSES = ["Note", "Approve", "Discuss", "Assure", "Agree", "Endorse", "Update"]
 
 
-class ItemFormScreen(ModalScreen[AgendaItem | None]):
+class ItemFormScreen(FormScreen[AgendaItem | None]):
     """Hands back the item as edited (unsaved); the caller stores it."""
-
-    CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, item: AgendaItem, heading: str) -> None:
         super().__init__()
@@ -68,32 +62,18 @@ class ItemFormScreen(ModalScreen[AgendaItem | None]):
     def _submitted(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def build(self) -> AgendaItem:
         value = {i.id: i.value.strip() for i in self.query(Input)}
-        try:
-            edited = AgendaItem.model_validate({
-                **self.item.model_dump(),
-                "number": value["number"].rstrip("."),
-                "title": value["title"],
-                "section": value["section"],
-                "lead": value["lead"],
-                "paper_ref": value["paper"],
-                "planned_start": read_time(value["start"]) if value["start"] else None,
-                "purpose": value["purpose"],
-                "verbal": self.query_one("#verbal", Checkbox).value,
-                "kind": ItemKind.break_ if self.query_one("#break", Checkbox).value else ItemKind.item,
-                "part": self.query_one("#part", Select).value,
-            })
-        except ValidationError as e:
-            self.query_one("#error", Static).update(explain(e))
-            return
-        except ValueError as e:
-            self.query_one("#error", Static).update(str(e))
-            return
-        self.dismiss(edited)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
+        return AgendaItem.model_validate({
+            **self.item.model_dump(),
+            "number": value["number"].rstrip("."),
+            "title": value["title"],
+            "section": value["section"],
+            "lead": value["lead"],
+            "paper_ref": value["paper"],
+            "planned_start": read_time(value["start"]) if value["start"] else None,
+            "purpose": value["purpose"],
+            "verbal": self.query_one("#verbal", Checkbox).value,
+            "kind": ItemKind.break_ if self.query_one("#break", Checkbox).value else ItemKind.item,
+            "part": self.query_one("#part", Select).value,
+        })

@@ -33,7 +33,7 @@ class Category(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize().replace("Non executive", "Non-executive")
+        return self.value.replace("_", " ").capitalize().replace("on executive", "on-executive")
 
 
 class Group(StrEnum):
@@ -181,7 +181,7 @@ class QuorumRule(Model):
     @model_validator(mode="after")
     def _absolute_needs_number(self) -> QuorumRule:
         if self.minimum_kind is MinimumKind.absolute and self.minimum_number is None:
-            raise ValueError("an absolute quorum needs a number of members")
+            raise ValueError("a fixed quorum needs a number of members")
         return self
 
 

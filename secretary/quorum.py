@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from secretary.models import (
     Attendance,
     AttendanceStatus,
+    Category,
     Declaration,
     DeclarationOutcome,
     MinimumKind,
@@ -265,6 +266,43 @@ def describe_rule(rule: QuorumRule, seats: list[Seat], on: date) -> str:
     ]
     sentence = "; ".join(flags)
     return f"{head}. {sentence[0].upper()}{sentence[1:]}."
+
+
+def requirement_label(categories: tuple[Category, ...] | list[Category]) -> str:
+    """What a requirement is called when the clerk gives it no name: 'the Chair or Deputy Chair',
+    'executive member', 'non-executive or partner member'."""
+    chosen = set(categories)
+    if not chosen:
+        return ""
+    if chosen <= {Category.chair, Category.deputy_chair}:
+        return "the " + " or ".join(c.label.title() for c in Category if c in chosen)
+    words = [c.label.lower() for c in Category if c in chosen]
+    either = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return either + " member"
+
+
+def holders_in_post(requirement: QuorumRequirement, seats: list[Seat], on: date) -> list[Seat]:
+    """The voting members in post on the day whose seat meets the requirement."""
+    return [s for s in voting_seats_in_post(seats, on).values() if s.membership.category in requirement.categories]
+
+
+def rule_warnings(rule: QuorumRule, seats: list[Seat], on: date) -> list[str]:
+    """What in the rule the membership on the day could never meet, in words."""
+    in_post = len(voting_seats_in_post(seats, on))
+    warnings = []
+    needed = required_number(rule, seats, on)
+    if needed > in_post:
+        warnings.append(
+            f"{needed} needed but only {in_post} voting {_plural('member', in_post)} in post: "
+            "no meeting could be quorate"
+        )
+    for requirement in rule.requirements:
+        holders = len(holders_in_post(requirement, seats, on))
+        if holders < requirement.count:
+            warnings.append(
+                f"{_requirement_phrase(requirement)} needed but {holders} in post: no meeting could be quorate"
+            )
+    return warnings
 
 
 def join_words(words: list[str]) -> str:

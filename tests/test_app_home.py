@@ -109,7 +109,7 @@ async def test_roster_shows_initials_categories_and_votes(demo) -> None:
         initials = cells(table, 1)
         assert {"ASh", "ASa", "HM"} <= set(initials)
         assert cells(table, 4).count("yes") == 14
-        assert "23 people, 14 voting members." in str(app.screen.query_one("#counts").render())
+        assert "23 people in post today, 14 voting members." in str(app.screen.query_one("#counts").render())
 
 
 async def test_f1_shows_the_keys_for_this_screen(demo) -> None:

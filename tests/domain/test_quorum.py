@@ -30,9 +30,12 @@ from secretary.quorum import (
     conflicted_for_item,
     describe_rule,
     evaluate,
+    holders_in_post,
     movements_in_room,
     quorum_for_item,
+    requirement_label,
     required_number,
+    rule_warnings,
     voting_seats_in_post,
 )
 
@@ -520,3 +523,105 @@ def test_a_vacancy_never_raises_the_number_needed(seats, data) -> None:
     rule = QuorumRule()
     assert required_number(rule, after, MEETING_DAY) <= required_number(rule, seats, MEETING_DAY)
     assert len(voting_seats_in_post(after, MEETING_DAY)) == len(in_post) - 1
+
+
+ATTENDING = (AttendanceStatus.present, AttendanceStatus.remote)
+
+any_rules = st.builds(
+    QuorumRule,
+    minimum_kind=st.sampled_from(list(MinimumKind)),
+    minimum_number=st.integers(min_value=1, max_value=20),
+    requirements=st.sampled_from([(), northbridge_rule().requirements]),
+    remote_counts=st.booleans(),
+    deputies_count=st.booleans(),
+    conflicted_count=st.booleans(),
+)
+
+
+@given(boards())
+def test_more_than_half_counts_voting_members_in_post_only(seats) -> None:
+    in_post = sum(1 for s in seats if s.membership.voting and s.membership.in_post_on(MEETING_DAY))
+    needed = required_number(QuorumRule(), seats, MEETING_DAY)
+    assert type(needed) is int
+    assert needed == in_post // 2 + 1
+    assert 2 * needed > in_post >= 2 * (needed - 1)
+
+
+@given(boards(), any_rules, st.data())
+def test_a_voting_member_arriving_never_makes_a_quorate_meeting_inquorate(seats, rule, data) -> None:
+    """With deputies in the room, members out of it, conflicts on the item and any rule: one more
+    voting member walking in (and not conflicted) never costs the meeting its quorum."""
+    in_post = sorted(voting_seats_in_post(seats, MEETING_DAY))
+    if not in_post:
+        return
+    people = [s.person.id for s in seats]
+    # most of the board came, as at a real meeting, so that many meetings are quorate before the arrival
+    listed = set(people) - data.draw(st.sets(st.sampled_from(people), max_size=len(people) // 2))
+    statuses = st.sampled_from([AttendanceStatus.present] * 4 + list(AttendanceStatus))
+    rows = [Attendance(meeting_id=1, person_id=p, status=data.draw(statuses)) for p in sorted(listed)]
+    stand_ins = data.draw(st.lists(st.sampled_from(in_post), max_size=4))
+    rows += [Attendance(meeting_id=1, person_id=1000 + n, status=AttendanceStatus.present, deputy_for_id=seat)
+             for n, seat in enumerate(stand_ins)]
+    everyone = [r.person_id for r in rows]
+    stepped_out = st.sets(st.sampled_from(everyone), max_size=3) if everyone else st.just(set())
+    room = data.draw(st.none() | stepped_out.map(lambda out: set(everyone) - out))
+    outside = [p for p in in_post if (p not in room if room is not None else
+                                      all(r.status not in ATTENDING for r in rows if r.person_id == p))]
+    if not outside:
+        return
+    newcomer = data.draw(st.sampled_from(outside))
+    conflicted = data.draw(st.sets(st.sampled_from(everyone), max_size=3) if everyone else st.just(set())) - {newcomer}
+    before = evaluate(rule, seats, rows, on=MEETING_DAY, present_now=room, conflicted=conflicted)
+    arrived = [r for r in rows if r.person_id != newcomer] + [
+        Attendance(meeting_id=1, person_id=newcomer, status=AttendanceStatus.present)]
+    after = evaluate(rule, seats, arrived, on=MEETING_DAY, present_now=None if room is None else room | {newcomer},
+                     conflicted=conflicted)
+    assert after.needed == before.needed
+    assert after.counted >= before.counted
+    if before.quorate:
+        assert after.quorate, (before.summary(), after.summary())
+
+
+@given(boards(), st.integers(min_value=1, max_value=20), st.data())
+def test_a_vacancy_lowers_more_than_half_and_leaves_a_fixed_number(seats, fixed, data) -> None:
+    in_post = [s for s in seats if s.membership.voting and s.membership.in_post_on(MEETING_DAY)]
+    if not in_post:
+        return
+    leaving = data.draw(st.sampled_from(in_post))
+    ended = leaving.membership.model_copy(update={"start_date": None, "end_date": MEETING_DAY - timedelta(days=1)})
+    after = [s.model_copy(update={"membership": ended}) if s is leaving else s for s in seats]
+    n = len(in_post)
+    half = QuorumRule()
+    assert required_number(half, after, MEETING_DAY) == (n - 1) // 2 + 1
+    if n % 2 == 0:  # 14 in post need 8; 13 need 7
+        assert required_number(half, after, MEETING_DAY) == required_number(half, seats, MEETING_DAY) - 1
+    absolute = QuorumRule(minimum_kind=MinimumKind.absolute, minimum_number=fixed)
+    assert required_number(absolute, after, MEETING_DAY) == required_number(absolute, seats, MEETING_DAY) == fixed
+
+
+# --- the rule editor's words ------------------------------------------------------------
+
+
+def test_a_requirement_is_named_from_its_seats() -> None:
+    assert requirement_label([Category.deputy_chair, Category.chair]) == "the Chair or Deputy Chair"
+    assert requirement_label([Category.chair]) == "the Chair"
+    assert requirement_label([Category.executive]) == "executive member"
+    assert requirement_label([Category.partner, Category.non_executive, Category.executive]) == (
+        "non-executive, partner or executive member")
+    assert requirement_label([]) == ""
+
+
+def test_holders_in_post_and_what_could_never_be_met(rule, seats) -> None:
+    executives = holders_in_post(rule.requirements[1], seats, MEETING_DAY)
+    assert [s.person.initials for s in executives] == ["CB", "NF", "JP", "MP"]
+    assert rule_warnings(rule, seats, MEETING_DAY) == []
+    impossible = northbridge_rule(
+        minimum_kind=MinimumKind.absolute, minimum_number=15,
+        requirements=(QuorumRequirement(label="executive", categories=(Category.executive,), count=5),
+                      QuorumRequirement(label="associate", categories=(Category.associate_non_executive,))),
+    )
+    assert rule_warnings(impossible, seats, MEETING_DAY) == [
+        "15 needed but only 14 voting members in post: no meeting could be quorate",
+        "5 executives needed but 4 in post: no meeting could be quorate",
+        "1 associate needed but 0 in post: no meeting could be quorate",  # Tom Whitlock's seat does not vote
+    ]

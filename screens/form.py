@@ -1,0 +1,110 @@
+"""What every form does the same way: build a model from its fields, say what is wrong in the
+clerk's words (pydantic's messages through ``secretary.errors.explain``), and ask before
+Escape drops what the clerk typed."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from textual import work
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch
+
+from db import BookError
+from secretary.errors import explain
+from screens.confirm import ConfirmScreen
+
+R = TypeVar("R")
+
+
+class FormMixin:
+    """For a screen with an ``#error`` Static, a ``build()`` that returns the model or raises, and
+    ``#save`` / ``#cancel`` buttons. ``ask_before_discarding`` makes Escape ask when fields changed."""
+
+    ask_before_discarding = False
+    discard_question = "Discard your changes?"
+
+    def build(self) -> Any:
+        raise NotImplementedError
+
+    def extra_state(self) -> Any:
+        """State the form holds outside its widgets (a list edited in place), for ``changed``."""
+        return None
+
+    def state(self) -> tuple:
+        values = []
+        for widget in self.query("Input, Checkbox, Switch, Select, RadioSet"):
+            if isinstance(widget, RadioSet):
+                values.append((widget.id, widget.pressed_index))
+            elif isinstance(widget, (Input, Checkbox, Switch, Select)):
+                values.append((widget.id, widget.value))
+        return tuple(values), self.extra_state()
+
+    def on_mount(self) -> None:
+        self.mark_saved()
+
+    def mark_saved(self) -> None:
+        self._saved_state = self.state()
+
+    @property
+    def changed(self) -> bool:
+        return self.state() != getattr(self, "_saved_state", None)
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#error", Static).update(text)
+
+    def attempt(self) -> Any | None:
+        """The built model, or None with the problem shown."""
+        try:
+            built = self.build()
+        except ValidationError as e:
+            self.show_error(explain(e))
+            return None
+        except ValueError as e:
+            self.show_error(str(e))
+            return None
+        self.show_error("")
+        return built
+
+    def store(self, built: Any) -> Any:
+        """Write what was built, for a form that saves itself; the result is what the form hands back."""
+        return built
+
+    def action_save(self) -> None:
+        built = self.attempt()
+        if built is None:
+            return
+        try:
+            stored = self.store(built)
+        except BookError as e:
+            # the book refused, or the disk did: the clerk's typing stays in the form
+            self.show_error(f"Nothing was saved: {e.message}")
+            return
+        self.mark_saved()
+        self.dismiss(stored)
+
+    @work(exclusive=True, group="form-cancel")
+    async def action_cancel(self) -> None:
+        if self.ask_before_discarding and self.changed:
+            if not await self.app.push_screen_wait(
+                ConfirmScreen(self.discard_question, yes="Discard", no="Keep editing")
+            ):
+                return
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            event.stop()
+            self.action_save()
+        elif event.button.id == "cancel":
+            event.stop()
+            self.action_cancel()
+
+
+class FormScreen(FormMixin, ModalScreen[R]):
+    """A dialog form: Ctrl+S (or Enter in the last field, as the form decides) saves, Escape cancels."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
