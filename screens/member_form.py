@@ -101,7 +101,7 @@ class MemberFormScreen(FormScreen[Seat | None]):
                                 placeholder="blank: always")
                 with Vertical():
                     yield Label("Until (blank while in post)")
-                    yield Input(short_date(until) if until else "", id="end", placeholder="31/03/2025")
+                    yield Input(short_date(until) if until else "", id="end", placeholder="blank: in post")
                 with Vertical(id="voting-box"):
                     yield Label(" ")
                     yield Checkbox("Voting seat", seat.voting if seat else False, id="voting")
@@ -145,7 +145,7 @@ class MemberFormScreen(FormScreen[Seat | None]):
             return (f"Initials are unique within the {self.body.label}. {near.initials} ({near.name}) "
                     f"is hard to tell from {typed} in the minutes.")
         if typed and typed == self._suggested:
-            return f"{typed} suggested: no one else in the {self.body.label} has them (initials are unique in a body)."
+            return f"Suggested {typed}: initials are unique in the {self.body.label}, and no one else has these."
         return f"Initials are unique within the {self.body.label}; the minutes' Action column uses them."
 
     def initials_problem(self) -> str:

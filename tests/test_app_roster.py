@@ -48,6 +48,10 @@ def everyone(book) -> list[tuple]:
     return [(s.person, s.membership) for s in roster(book, body_id(book))]
 
 
+def attended(book, person_id: int) -> dict[int, list]:
+    return {m.id: [a for a in list_attendance(book, m.id) if a.person_id == person_id] for m in list_meetings(book)}
+
+
 async def open_roster(pilot, app) -> RosterScreen:
     await pilot.pause()
     await pilot.press("r")
@@ -86,7 +90,8 @@ async def test_clerk_adds_a_member_with_initials_that_do_not_collide(demo) -> No
         await pilot.press(*"Harry Moss")  # HM is Helen Marsh's
         await pilot.pause()
         assert form.query_one("#initials", Input).value == "HMo"
-        assert "HMo suggested: no one else in the NICB has them" in text_of(form, "#initials-hint")
+        assert text_of(form, "#initials-hint") == (
+            "Suggested HMo: initials are unique in the NICB, and no one else has these.")
         form.query_one("#category", Select).value = Category.non_executive
         await retype(pilot, form, "#role", "Non-Executive Member")
         form.query_one("#voting", Checkbox).focus()
@@ -205,7 +210,7 @@ async def test_a_member_who_leaves_keeps_their_history_and_is_shown_on_request(d
     nf = person_by_initials(book, body_id(book), "NF")
     record = person_record(book, nf.id)
     assert record.meetings == 2 and record.actions >= 1
-    listed = {m.id: [a for a in list_attendance(book, m.id) if a.person_id == nf.id] for m in list_meetings(book)}
+    listed = attended(book, nf.id)
     app = SecretaryApp(book)
     app.now = lambda: APRIL
     async with app.run_test(size=(120, 40)) as pilot:
@@ -233,7 +238,7 @@ async def test_a_member_who_leaves_keeps_their_history_and_is_shown_on_request(d
     # the person, their attendance, actions and declarations are all still in the book
     assert nf in list_people(book, body_id(book))
     assert person_record(book, nf.id) == record
-    assert {m.id: [a for a in list_attendance(book, m.id) if a.person_id == nf.id] for m in list_meetings(book)} == listed
+    assert attended(book, nf.id) == listed
     # in post at the March meeting, not after it
     assert nf.id in {s.person.id for s in roster(book, body_id(book), on=date(2025, 3, 21))}
     assert nf.id not in {s.person.id for s in roster(book, body_id(book), on=date(2025, 4, 1))}

@@ -33,7 +33,8 @@ def test_a_seat_and_its_person_are_saved_together(book, board) -> None:
     body, _, moss = board
     edited = moss.model_copy(update={
         "person": moss.person.model_copy(update={"initials": "HMs"}),
-        "membership": moss.membership.model_copy(update={"category": Category.non_executive, "end_date": date(2025, 3, 31)}),
+        "membership": moss.membership.model_copy(
+            update={"category": Category.non_executive, "end_date": date(2025, 3, 31)}),
     })
     save_seat(book, edited)
     assert next(s for s in roster(book, body.id) if s.person.id == moss.person.id) == edited
@@ -60,7 +61,8 @@ def test_a_persons_record_is_counted_and_outlives_the_seat(book, board) -> None:
 
     meeting = create_meeting(book, Meeting(body_id=body.id, title="Scrutiny", date=date(2025, 3, 4)))
     set_attendance(book, Attendance(meeting_id=meeting.id, person_id=moss.person.id))
-    save_seat(book, moss.model_copy(update={"membership": moss.membership.model_copy(update={"end_date": date(2025, 3, 31)})}))
+    ended = moss.membership.model_copy(update={"end_date": date(2025, 3, 31)})
+    save_seat(book, moss.model_copy(update={"membership": ended}))
     assert person_record(book, moss.person.id).meetings == 1
     assert [s.person.initials for s in roster(book, body.id, on=date(2025, 4, 1))] == ["HM"]
 
