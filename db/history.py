@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from db.book import Book
 from db.rows import Refused, explain_integrity
@@ -47,6 +48,24 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', coalesce((SELECT at FROM history_stamp WH
 def stamp(at: datetime) -> str:
     """A time as the history keeps it: UTC to the millisecond (so times compare as text)."""
     return at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+_clocks: WeakKeyDictionary[Book, Callable[[], datetime]] = WeakKeyDictionary()
+
+
+def keep_time_with(book: Book, clock: Callable[[], datetime] | None) -> None:
+    """Time the snapshots of typing by ``clock`` (the app's, which tests replace) rather than
+    the machine's; None goes back to the machine's."""
+    if clock is None:
+        _clocks.pop(book, None)
+    else:
+        _clocks[book] = clock
+
+
+def typing_time(book: Book) -> datetime | None:
+    """Now, by the clock the book keeps time with (None: SQLite's own)."""
+    clock = _clocks.get(book)
+    return clock() if clock is not None else None
 
 
 @contextmanager
@@ -126,7 +145,7 @@ def versions_of_notes(book: Book, item_id: int) -> list[NoteVersion]:
     return note_versions(row_history(book, "minute", item_id), current[0] if current else None)
 
 
-def names_for(book: Book, meeting_id: int) -> Names:
+def names_for(book: Book, meeting_id: int, tz: tzinfo | None = None) -> Names:
     """Initials, action numbers and item numbers the meeting's history refers to."""
     people = {row["id"]: row["initials"] for row in book.db.query(
         """SELECT id, initials FROM person WHERE body_id = (SELECT body_id FROM meeting WHERE id = :m)
@@ -135,7 +154,7 @@ def names_for(book: Book, meeting_id: int) -> Names:
         "SELECT id, number FROM action WHERE body_id = (SELECT body_id FROM meeting WHERE id = ?)", [meeting_id])}
     items = {row["id"]: row["number"] or row["title"][:12] for row in book.db.query(
         "SELECT id, number, title FROM agenda_item WHERE meeting_id = ?", [meeting_id])}
-    return Names(people=people, actions=actions, items=items)
+    return Names(people=people, actions=actions, items=items, tz=tz)
 
 
 def history_bytes(book: Book) -> int:

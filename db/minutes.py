@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from db.book import Book
-from db.history import stamped
+from db.history import stamped, typing_time
 from db.rows import insert, one, rows, to_row, update
 from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
 
@@ -92,7 +92,8 @@ def list_public_questions(book: Book, meeting_id: int) -> list[PublicQuestion]:
 def save_minute_text(book: Book, item_id: int, *, at: datetime | None = None, **fields: object) -> None:
     """Write only the fields the clerk is typing (notes, presenters, taken-as-read) in one
     small transaction, leaving the item's times and running order alone. ``at`` is when the
-    clerk typed it (the app's clock): the history's snapshots of typing are timed by it."""
+    clerk typed it: the history's snapshots of typing are timed by it (by default, the clock
+    the book keeps time with, db.history.keep_time_with, else SQLite's)."""
     allowed = {"notes", "presenters", "taken_as_read"}
     unknown = set(fields) - allowed
     if unknown:
@@ -101,7 +102,7 @@ def save_minute_text(book: Book, item_id: int, *, at: datetime | None = None, **
     values = {k: getattr(checked, k) for k in fields}
     columns = ", ".join(values)
     updates = ", ".join(f"{k} = excluded.{k}" for k in values)
-    with stamped(book, at):
+    with stamped(book, at if at is not None else typing_time(book)):
         book.db.execute(
             f"INSERT INTO minute (item_id, {columns}) VALUES (?{', ?' * len(values)}) "
             f"ON CONFLICT(item_id) DO UPDATE SET {updates}",

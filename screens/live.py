@@ -59,6 +59,8 @@ class LiveScreen(Screen):
         Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
+        Binding("f10", "history", "History", priority=True,
+                tooltip="History of this item: earlier notes to put back, deleted things to bring back"),
         Binding("f12", "standard", "Standard text", priority=True,
                 tooltip="Insert the usual sentence(s) for this opening item; on the action tracker, "
                         "review the open actions"),
@@ -455,6 +457,16 @@ class LiveScreen(Screen):
         self.notify(minute_line(stored), title="Action raised", markup=False)
         self.reload()
         self.query_one("#notes", TextArea).focus()
+
+    @work
+    async def action_history(self) -> None:
+        from screens.history import HistoryScreen
+
+        self.flush()
+        item = self.item_shown()
+        if await self.app.push_screen_wait(HistoryScreen(self.meeting_id, item.id if item else None)):
+            self.editing_item = None  # the notes may have been put back: load them into the editor again
+            self.reload()
 
     @work
     async def action_decisions(self) -> None:

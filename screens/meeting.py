@@ -27,6 +27,8 @@ class MeetingScreen(Screen):
         Binding("i", "register", "Interests"),
         Binding("k", "tracker", "Actions"),
         Binding("x", "export", "Export minutes"),
+        Binding("h", "history", "History", tooltip="History of the highlighted item (m: the whole meeting): "
+                                                   "earlier notes, deleted things to bring back"),
         Binding("o", "reopen", "Reopen for a correction"),
         Binding("s", "start", "Start meeting"),
         Binding("s", "live", "Live screen"),
@@ -80,6 +82,16 @@ class MeetingScreen(Screen):
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
         self.load()
+
+    def action_history(self) -> None:
+        from screens.history import HistoryScreen
+
+        table = self.query_one("#agenda", DataTable)
+        item_id = None
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            item_id = int(key) if key else None  # a section heading has no item: the whole meeting
+        self.app.push_screen(HistoryScreen(self.meeting_id, item_id))  # coming back reloads the overview
 
     def action_export(self) -> None:
         from screens.export import ExportScreen

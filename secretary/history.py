@@ -148,6 +148,7 @@ _TABLES = {
 }
 _DONE = {ChangeKind.insert: "added", ChangeKind.update: "changed", ChangeKind.delete: "deleted"}
 _QUIET = {"id", "position", "item_id", "meeting_id", "body_id", "action_id", "person_id", "number"}
+_YES_NO = {"inquorate", "taken_as_read"}
 
 
 def what(change: Change, names: Names = Names()) -> str:
@@ -159,7 +160,8 @@ def what(change: Change, names: Names = Names()) -> str:
         changed = [f for f in TEXT_FIELDS if (change.before or {}).get(f) != (change.after or {}).get(f)]
         words = {"notes": "Notes", "presenters": "Presenters", "taken_as_read": "Taken as read"}
         label = ", ".join(words[f] for f in changed) if changed else "Notes"
-        return label.capitalize() if len(changed) > 1 else label
+        label = label.capitalize() if len(changed) > 1 else label
+        return f"{label} restored" if change.note else label
     if table == "minute":
         if kind is ChangeKind.update:
             return "Item times"
@@ -177,6 +179,8 @@ def what(change: Change, names: Names = Names()) -> str:
         return f"Update on action {number} " + _DONE[kind]
     if table == "decision" and kind is ChangeKind.update and _changed(change) == ["position"]:
         return "Decision moved"
+    if change.undoes is not None and kind is ChangeKind.insert:
+        return f"{_TABLES.get(table, table)} brought back"
     return f"{_TABLES.get(table, table)} {_DONE[kind]}"
 
 
@@ -216,7 +220,8 @@ def details(change: Change, names: Names = Names()) -> str:
         for key, value in row.items():
             if key in _QUIET and key != "position":
                 continue
-            lines.append(f"  {_field(key)}: {_value(value, full=True, tz=names.tz)}")
+            shown = ("yes" if value else "no") if key in _YES_NO else _value(value, full=True, tz=names.tz)
+            lines.append(f"  {_field(key)}: {shown}")
     return "\n".join(lines)
 
 
@@ -273,7 +278,7 @@ def short_change(old: str, new: str, width: int = 28) -> tuple[str, str]:
     def clip(text: str) -> str:
         if not text:
             return "(empty)"
-        first, last = max(0, start - 10), min(len(text), len(text) - end + 6)
+        first, last = max(0, start - 6), min(len(text), len(text) - end + 4)
         piece = text[first:last]
         if len(piece) > width:
             piece, last = piece[: width - 1], len(text) + 1
