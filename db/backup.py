@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.book import Book, BookError, read_header
+from db.book import Book, BookError, BookInUse, DamagedBook, held_elsewhere, read_header
 
 KEEP_LAST = 10
 KEEP_DAYS = 30
@@ -128,6 +128,24 @@ def list_backups(book_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
+def newest_good_backup(book_path: Path) -> BackupInfo | None:
+    """The newest backup that passes ``quick_check`` (what to offer for a damaged book)."""
+    for info in list_backups(book_path):
+        if info.meetings is not None and _quick_check(info.path) == "ok":
+            return info
+    return None
+
+
+def restore_advice(book_path: Path) -> str:
+    """What to do about a damaged book, in one sentence naming the backup and the command."""
+    info = newest_good_backup(book_path)
+    if info is None:
+        return f"There is no good backup in {backup_folder(book_path)} to restore."
+    return (f"The newest good backup is {info.path} (made {info.made:%d/%m/%Y %H.%M}, {info.meetings} meetings). "
+            f"To put it in the book's place (the damaged book is kept beside it), run: "
+            f"secretary restore {info.path} --book {book_path}")
+
+
 def _meetings_in(path: Path) -> int | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -153,13 +171,22 @@ def restore(backup: Path, book_path: Path, *, now: datetime | None = None) -> Pa
     replaced = book_path.with_name(f"{book_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
     if book_path.exists():
         # open and close it: refuses while another copy holds it, and folds its WAL in
-        Book.open(book_path).close()
+        try:
+            Book.open(book_path).close()
+        except DamagedBook:
+            # a damaged book is what a restore is for: kept as it is, with its -wal beside it
+            if held_elsewhere(book_path):
+                raise BookInUse(f"{book_path} is open in another copy of secretary; close it there first.")
     temp = book_path.with_name(f".{book_path.name}.restoring")
     try:
         shutil.copyfile(backup, temp)
         os.chmod(temp, 0o600)
         if book_path.exists():
             os.replace(book_path, replaced)
+            for suffix in ("-wal", "-shm", "-journal"):  # never replayed into the restored book
+                side = book_path.with_name(book_path.name + suffix)
+                if side.exists():
+                    os.replace(side, replaced.with_name(replaced.name + suffix))
         os.replace(temp, book_path)
     except OSError as e:
         temp.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ of the app is refused), run ``quick_check``, migrate, and set the pragmas.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -48,6 +49,10 @@ class BookInUse(BookError):
 
 class BookUnavailable(BookError):
     """Missing, unreadable, or not writable."""
+
+
+class BookGone(BookUnavailable):
+    """The book's file was deleted or moved away while the app had it open."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ class Book:
     def __init__(self, db: Database, path: Path | None):
         self.db = db
         self.path = path
+        self.identity = _identity(path) if path is not None else None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Book:
@@ -165,6 +171,56 @@ class Book:
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
+    def check_in_place(self) -> None:
+        """Raise BookGone if the file at the book's path is no longer the one we opened: on
+        Linux and macOS writes to a deleted file succeed and vanish when the app closes."""
+        if self.path is None:
+            return
+        if _identity(self.path) != self.identity:
+            raise BookGone(f"The book file {self.path} has gone (deleted or moved) while it was open.")
+
+    def put_back(self) -> None:
+        """The book's file was deleted while open: write everything this connection still
+        holds back at the book's path, checked, and carry on there. Raises BookError (or
+        OSError) if it cannot, leaving the connection as it was; never replaces another file."""
+        path = self.path
+        if path.exists() or path.is_symlink():
+            raise BookGone(
+                f"A different file is now at {path}, where the book was; it has not been touched. "
+                "Your changes are held in the app: quit and write them to a recovery file."
+            )
+        temp = path.with_name(f".{path.name}.putback")
+        temp.unlink(missing_ok=True)
+        try:
+            self.db.execute("VACUUM INTO ?", [str(temp)])
+            os.chmod(temp, 0o600)
+            check = sqlite3.connect(f"file:{temp}?mode=ro", uri=True)
+            try:
+                verdict = check.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                check.close()
+            if verdict != "ok":
+                raise BookGone(f"The book could not be written back to {path} ({verdict}).")
+            try:
+                os.link(temp, path)  # refuses to replace a file that appeared meanwhile
+            except OSError as e:
+                if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP) or path.exists():
+                    raise
+                os.replace(temp, path)  # a file system without hard links
+        finally:
+            temp.unlink(missing_ok=True)
+        # The old connection's -wal still bears the book's name: a new connection would replay
+        # it into the new file. Everything in it is in the copy; close it, then remove it.
+        self.db.close()
+        for suffix in ("-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        try:
+            self.db = _prepare(_connect(path), path)
+        except BookError:
+            self.db = Database(sqlite3.connect(str(path)), execute_plugins=False)  # readable, at least
+            raise
+        self.identity = _identity(path)
+
     def close(self) -> None:
         self.db.close()
 
@@ -190,10 +246,10 @@ def _connect(path: Path) -> sqlite3.Connection:
                 "Close it there first; only one copy may write to a book at a time."
             ) from e
         raise BookUnavailable(f"Cannot open {path}: {e}.") from e
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # garbage can reach the error text
         conn.close()
         raise DamagedBook(
-            f"{path} is damaged ({e}). It has not been changed; restore it from a backup."
+            f"{path} is damaged ({_why(e)}). It has not been changed; restore it from a backup."
         ) from e
     return conn
 
@@ -201,9 +257,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # garbage can reach the error text
         raise DamagedBook(
-            f"{path} is damaged ({e}). It has not been changed; restore it from a backup."
+            f"{path} is damaged ({_why(e)}). It has not been changed; restore it from a backup."
         ) from e
     if verdict != ["ok"]:
         raise DamagedBook(
@@ -226,6 +282,40 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA secure_delete = ON")
     return db
+
+
+def _why(error: Exception) -> str:
+    return "its pages hold garbage" if isinstance(error, UnicodeDecodeError) else str(error)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def held_elsewhere(path: Path) -> bool:
+    """Whether another process holds SQLite's lock on ``path`` — even a file too damaged to
+    open. Only for a file this process does not have open (closing any descriptor of a
+    file drops this process's own locks on it)."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        # SQLite's lock bytes begin at 1 GiB; a writer's exclusive lock covers them all
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 512, 0x40000000)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 512, 0x40000000)
+        return False
+    finally:
+        os.close(fd)
 
 
 def file_mode(path: Path) -> int:

@@ -19,6 +19,9 @@ from db import Book, BookError
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.saving import RETRY_SECONDS, Saver
+
+STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 class SecretaryApp(App):
@@ -34,18 +37,30 @@ class SecretaryApp(App):
         *,
         create_path: Path | None = None,
         open_meeting: int | None = None,
+        damaged: BookError | None = None,
     ) -> None:
         super().__init__()
         self.book = book
-        self.create_path = create_path
+        self.create_path = create_path  # the book to create, or (damaged) the book that would not open
         self.meeting_to_open = open_meeting
+        self.damaged = damaged
+        self.saver = Saver(self)
 
     def on_mount(self) -> None:
         self._catch_signals()
-        if self.book is None:
+        self.set_interval(RETRY_SECONDS, self.saver.retry)
+        if self.damaged is not None:
+            from screens.damaged import DamagedScreen
+
+            self.push_screen(DamagedScreen(self.create_path, self.damaged.message))
+        elif self.book is None:
             self.ask_to_create()
         else:
             self.show_home()
+
+    def write(self, what: str, write, *args, key: str | None = None, **kwargs):
+        """Every change the clerk makes: saved now, or held and retried (screens/saving.py)."""
+        return self.saver.write(what, write, *args, key=key, **kwargs)
 
     def backup(self, reason: str) -> None:
         """A verified backup at a milestone (the meeting goes live, it closes); a failure is
@@ -69,6 +84,17 @@ class SecretaryApp(App):
             if warning:
                 self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
         self.push_screen(HomeScreen())
+        from db.recovery import find_recoveries
+
+        found = find_recoveries(self.book.path) if self.book.path is not None else []
+        if found:  # first what an earlier session could not save; then the meeting, with it applied
+            from screens.recovery import RecoveryScreen
+
+            self.push_screen(RecoveryScreen(found), lambda _: self._open_meeting_asked())
+        else:
+            self._open_meeting_asked()
+
+    def _open_meeting_asked(self) -> None:
         if self.meeting_to_open is not None:
             self.open_meeting(self.meeting_to_open)
 
@@ -89,38 +115,52 @@ class SecretaryApp(App):
         self.show_home()
 
     def _catch_signals(self) -> None:
-        """Closing the terminal window (SIGHUP) or being asked to stop (SIGTERM) writes
-        everything pending to the book before the app exits."""
+        """Closing the terminal window (SIGHUP), being asked to stop (SIGTERM) or interrupted
+        (SIGINT) writes everything pending to the book — or to a recovery file — before the
+        app exits. A file size limit (SIGXFSZ) is a failed write, not the end of the app."""
         try:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
+            for sig in STOP_SIGNALS:
                 loop.add_signal_handler(sig, self._stop_on_signal, sig)
-        except (NotImplementedError, RuntimeError, AttributeError):  # not the main thread, or no such signal
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):  # not the main thread
             pass
 
     def on_unmount(self) -> None:
         try:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
+            for sig in STOP_SIGNALS:
                 loop.remove_signal_handler(sig)
-        except (NotImplementedError, RuntimeError, AttributeError):
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
             pass
 
     def _stop_on_signal(self, sig: int) -> None:
-        self.flush_all()
-        self.exit(return_code=128 + int(sig))
+        message = None
+        if not self.flush_all():
+            from db.recovery import RecoveryError
+
+            try:
+                path = self.saver.write_recovery_file(f"the app was stopped ({signal.Signals(sig).name})")
+                message = f"{self.saver.held_words()}: they are in {path}."
+            except RecoveryError as error:
+                message = f"{self.saver.held_words()}, and {error.message}"
+        self.exit(return_code=128 + int(sig), message=message)
 
     def flush_all(self) -> bool:
         """Ask every open screen to write what it holds; False if something could not be written."""
-        written = True
         for screen in self.screen_stack:
             flush = getattr(screen, "flush", None)
             if flush is not None:
-                written = flush() and written
-        return written
+                flush()
+        return self.saver.retry()
 
     async def action_quit(self) -> None:
-        self.flush_all()
+        if not self.flush_all():
+            def leave(path: Path | None) -> None:
+                self.exit(message=f"{self.saver.held_words()}: they are in {path}." if path else None)
+
+            self.saver.ask_before_leaving(leave, quitting=True)
+            return
         await super().action_quit()
 
     def now(self) -> datetime:

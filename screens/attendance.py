@@ -66,7 +66,7 @@ class AttendanceScreen(Screen):
         book = self.app.book
         if not list_attendance(book, self.meeting_id):
             # a meeting with no list yet: everyone in post is expected
-            expect_members_in_post(book, self.meeting_id)
+            self.app.write("members in post expected", expect_members_in_post, self.meeting_id)
         self.state = state = load_live(book, self.meeting_id)
         self.query_one("#roll-title", Static).update(f"Attendance — {state.meeting.title}")
         table = self.query_one("#roll", DataTable)
@@ -105,15 +105,19 @@ class AttendanceScreen(Screen):
         row = self._selected()
         if row is None:
             return
-        set_attendance(self.app.book, row.model_copy(update={"status": AttendanceStatus(status)}))
+        who = self.state.people[row.person_id].initials
+        self.app.write(f"{who} marked {STATUS_WORDS[AttendanceStatus(status)]}", set_attendance,
+                       row.model_copy(update={"status": AttendanceStatus(status)}))
         self.load()
         table = self.query_one("#roll", DataTable)
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)  # on to the next name, as a roll call goes
 
     def action_members(self) -> None:
-        added = expect_members_in_post(self.app.book, self.meeting_id)
-        self.notify(f"{added} members in post added to the list." if added else "Every member in post is on the list.")
+        written = self.app.write("members in post expected", expect_members_in_post, self.meeting_id)
+        if written.saved:
+            self.notify(f"{written.value} members in post added to the list." if written.value
+                        else "Every member in post is on the list.")
         self.load()
 
     @work
@@ -135,13 +139,17 @@ class AttendanceScreen(Screen):
             return
         attendance, new_person = added
         try:
-            stored = add_attendee(self.app.book, attendance, new_person)
+            known = self.state.people.get(attendance.person_id)
+            name = new_person.name if new_person else known.name if known else "someone"
+            stored = self.app.write(f"{name} added to the list", add_attendee, attendance, new_person)
             if deputy_for is not None and deputy_for.status is AttendanceStatus.expected:
-                set_attendance(self.app.book, deputy_for.model_copy(update={"status": AttendanceStatus.apologies}))
+                who = self.state.people[deputy_for.person_id].initials
+                self.app.write(f"{who} sent apologies (a deputy came)", set_attendance,
+                               deputy_for.model_copy(update={"status": AttendanceStatus.apologies}))
         except Refused as e:
             self.notify(e.message, severity="error")
             return
-        self.load(keep=stored.person_id)
+        self.load(keep=stored.value.person_id if stored.saved else None)
 
 
 def _status_cell(status: AttendanceStatus):

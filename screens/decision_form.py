@@ -149,14 +149,15 @@ class DecisionsScreen(ModalScreen[None]):
             return
         edited = await self.app.push_screen_wait(DecisionForm(self.item_id, decision))
         if edited is not None:
-            update_decision(self.app.book, edited)
+            self.app.write(f"decision edited: {edited.verb.value} {edited.text[:40]}", update_decision, edited)
             self.load()
 
     def action_move(self, step: int) -> None:
         decision = self._selected()
         if decision is None:
             return
-        move_decision(self.app.book, decision.id, step)
+        self.app.write(f"decision moved {'up' if step < 0 else 'down'}: {decision.text[:40]}", move_decision,
+                       decision.id, step)
         self.load(select=self.query_one("#decision-list", DataTable).cursor_row + step)
 
     @work
@@ -166,7 +167,8 @@ class DecisionsScreen(ModalScreen[None]):
             return
         if await self.app.push_screen_wait(ConfirmScreen(
                 f"Delete the decision “{decision.verb.value} {decision.text}”?", yes="Delete", no="Keep")):
-            delete_decision(self.app.book, decision.id)
+            self.app.write(f"decision deleted: {decision.verb.value} {decision.text[:40]}", delete_decision,
+                           decision.id)
             self.load()
 
     def action_close(self) -> None:

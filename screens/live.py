@@ -40,6 +40,7 @@ from secretary.models import AttendanceStatus, ItemKind, MovementKind, Part
 from secretary.quorum import QuorumResult
 from screens.confirm import ConfirmScreen
 from screens.movement_form import STEPPED_OUT, MovementForm
+from screens.saving import SaveBadge, SaveTrouble
 from screens.suggest import PeopleSuggester
 from screens.text import plain
 
@@ -79,7 +80,6 @@ class LiveScreen(Screen):
         self.quorate: bool | None = None  # as last shown, to notice a change
         self.editing_item: int | None = None  # the item whose minute the editor holds
         self.viewing: int | None = None  # after the meeting: the item being tidied
-        self.unsaved: dict[str, object] = {}  # what could not be written yet (full disk, say)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -87,7 +87,9 @@ class LiveScreen(Screen):
         yield Header()
         with Horizontal(id="live-bar"):
             yield Static("", id="clock", markup=False)
+            yield SaveBadge(id="save-badge")
             yield Static("", id="quorum", markup=False)
+        yield SaveTrouble(id="save-trouble")
         yield Static("", id="quorum-missing", markup=False)
         with Horizontal(id="live-body"):
             with Vertical(id="agenda-pane"):
@@ -116,7 +118,11 @@ class LiveScreen(Screen):
         for label, width in (("No.", 4), ("Item", 18), ("Plan", 5), ("Began", 5)):
             table.add_column(label, width=width)
         self.set_interval(1.0, self.tick_clock)
-        self.set_interval(2.0, self.retry_unsaved)
+        self.app.saver.changed.subscribe(self, self._saving_changed)
+
+    def _saving_changed(self, saver) -> None:
+        if not saver.failing and self.state is not None:
+            self.reload()  # what was held is in the book now: show it
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -284,10 +290,12 @@ class LiveScreen(Screen):
         self.flush()
         self.editing_item = item_id
         minute = self.state.minutes.get(item_id) if item_id else None
+        saved = lambda field, empty: getattr(minute, field) if minute else empty  # noqa: E731
         with self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed):
-            notes.load_text(minute.notes if minute else "")
-            presenters.value = minute.presenters if minute else ""
-            as_read.value = minute.taken_as_read if minute else False
+            # what the book could not take yet is what the clerk last typed: show that
+            notes.load_text(self._held(item_id, "notes", saved("notes", "")))
+            presenters.value = self._held(item_id, "presenters", saved("presenters", ""))
+            as_read.value = self._held(item_id, "taken_as_read", saved("taken_as_read", False))
         if editable:
             notes.move_cursor(notes.document.end)
             notes.focus()
@@ -305,42 +313,47 @@ class LiveScreen(Screen):
         self.save(taken_as_read=event.value)
 
     def save(self, **fields: object) -> bool:
-        """Write what the clerk typed at once. If the book cannot take it (a full disk, a
-        file gone read-only) the text stays in the editor and in memory, the clerk is told,
-        and it is tried again every two seconds and on the next keystroke."""
+        """Write what the clerk typed at once. If the book cannot take it (a full disk, a file
+        gone read-only) the text stays in the editor and is held by the app's saver, which
+        tells the clerk and tries again (screens/saving.py). True if it is in the book."""
         if self.editing_item is None:
             return True
-        self.unsaved.update(fields)
-        try:
-            save_minute_text(self.app.book, self.editing_item, **self.unsaved)
-        except Exception as error:  # noqa: BLE001 — any failure to write is shown, never lost
-            if not self.save_failed:
-                self.notify(f"Your last change could not be saved ({error}). It is kept here and "
-                            "will be saved as soon as the book can be written.",
-                            title="Not saved", severity="error", timeout=20, markup=False)
-            self.save_failed = True
-            return False
-        self.unsaved.clear()
-        if self.save_failed:
-            self.save_failed = False
-            self.notify("Saved again: everything typed is in the book.", title="Saved", markup=False)
-        return True
+        saved = True
+        for field, value in fields.items():
+            outcome = self.app.write(
+                f"{_FIELD_WORDS[field]} on {self._item_words(self.editing_item)}", save_minute_text,
+                self.editing_item, key=_text_key(self.editing_item, field), **{field: value})
+            saved = outcome.saved and saved
+        return saved
 
-    save_failed = False
+    def _held(self, item_id: int | None, field: str, saved: object) -> object:
+        """The value of a minute field as last typed: held by the saver if not yet in the book."""
+        key = _text_key(item_id, field)
+        held = [c for c in self.app.saver.waiting if c.key == key]
+        return held[-1].kwargs[field] if held else saved
 
-    def retry_unsaved(self) -> None:
-        if self.unsaved:
-            self.save()
+    def _item_words(self, item_id: int) -> str:
+        item = next((i for i in self.state.items if i.id == item_id), None) if self.state else None
+        if item is None:
+            return "an item"
+        return f"item {item.number} ({_short(item.title, 30)})" if item.number else f"“{_short(item.title, 30)}”"
 
     def flush(self) -> bool:
-        """Everything typed is in the book (True), or could not be written (False)."""
-        if self.editing_item is None:
+        """Everything typed is in the book (True), or held by the saver (False)."""
+        if self.editing_item is None or self.state is None:
             return True
         notes = self.query_one("#notes", TextArea)
-        minute = self.state.minutes.get(self.editing_item) if self.state else None
-        if self.unsaved or (minute is None and notes.text) or (minute and minute.notes != notes.text):
+        if notes.text != self._held(self.editing_item, "notes", self._saved_notes()):
             return self.save(notes=notes.text)
-        return True
+        return not self.app.saver.waiting
+
+    def _saved_notes(self) -> str | None:
+        from db.minutes import get_minute
+
+        try:
+            return get_minute(self.app.book, self.editing_item).notes
+        except Exception:  # noqa: BLE001 — the book cannot even be read: write the text again
+            return None
 
     def show_declarations(self) -> None:
         """This item's declarations in the minutes' words, and registered interests of people
@@ -378,8 +391,10 @@ class LiveScreen(Screen):
         declaration = await self.app.push_screen_wait(DeclarationForm(self.state, item.id))
         if declaration is None:
             return
+        who = self.state.people[declaration.person_id].initials
         try:
-            record_declaration(self.app.book, declaration, self.now())
+            self.app.write(f"{who} declared an interest on {self._item_words(item.id)}",
+                           record_declaration, declaration, self.now())
         except Refused as e:
             self.notify(e.message, severity="error")
         self.reload()
@@ -428,8 +443,8 @@ class LiveScreen(Screen):
             if not sure:
                 self.query_one("#notes", TextArea).focus()
                 return
-        record_decision(self.app.book, decision.model_copy(
-            update={"inquorate": not quorum.quorate, "recorded_at": self.now()}))
+        self.app.write(f"decision: {decision.verb.value} {_short(decision.text, 40)}", record_decision,
+                       decision.model_copy(update={"inquorate": not quorum.quorate, "recorded_at": self.now()}))
         self.show_decisions()
         self.query_one("#notes", TextArea).focus()
 
@@ -450,11 +465,12 @@ class LiveScreen(Screen):
         if action is None:
             return
         try:
-            stored = raise_action(self.app.book, action)
+            written = self.app.write(f"action: {_short(action.text, 40)}", raise_action, action)
         except Refused as e:
             self.notify(e.message, severity="error")
             return
-        self.notify(minute_line(stored), title="Action raised", markup=False)
+        if written.saved:
+            self.notify(minute_line(written.value), title="Action raised", markup=False)
         self.reload()
         self.query_one("#notes", TextArea).focus()
 
@@ -573,7 +589,8 @@ class LiveScreen(Screen):
             self.reload()
             return
         try:
-            take_item(self.app.book, self.meeting_id, item_id, self.now())
+            self.app.write(f"moved on to {self._item_words(item_id)}", take_item, self.meeting_id, item_id,
+                           self.now())
         except Refused as e:
             self.notify(e.message, severity="error")
         self.reload()
@@ -598,8 +615,10 @@ class LiveScreen(Screen):
         )
         if movement is None:
             return
+        who = self.state.people[movement.person_id].initials
         try:
-            record_movement(self.app.book, movement)
+            self.app.write(f"{who} {'stepped out' if note else movement.kind.value} at {movement.at:%H.%M}",
+                           record_movement, movement)
         except Refused as e:
             self.notify(e.message, severity="error")
         self.reload()
@@ -641,7 +660,8 @@ class LiveScreen(Screen):
                 RegisterConfirmation(meeting.register_confirmed, meeting.gifts_hospitality))
             if answer is None:
                 return
-            set_register_confirmation(self.app.book, self.meeting_id, *answer)
+            self.app.write("register of interests confirmation", set_register_confirmation, self.meeting_id,
+                           *answer)
             self.state = load_live(self.app.book, self.meeting_id)
         text = self.state.standard_text(item, amendments)
         notes = self.query_one("#notes", TextArea)
@@ -668,8 +688,8 @@ class LiveScreen(Screen):
             return None
         if previous.status.value != "approved":
             try:
-                approve_minutes(self.app.book, previous.id, by_meeting_id=self.meeting_id,
-                                on=self.state.meeting.date, amendments=amendments)
+                self.app.write(f"minutes of {previous.date:%d/%m/%Y} approved", approve_minutes, previous.id,
+                               by_meeting_id=self.meeting_id, on=self.state.meeting.date, amendments=amendments)
             except Refused as e:
                 self.notify(e.message, severity="warning", markup=False)
         return amendments
@@ -712,7 +732,8 @@ class LiveScreen(Screen):
         meeting = self.state.meeting
         counts = await self.app.push_screen_wait(PublicForm(meeting.public_in_person, meeting.public_remote))
         if counts is not None:
-            set_public(self.app.book, self.meeting_id, *counts)
+            self.app.write(f"members of the public: {counts[0]} in person, {counts[1]} remote", set_public,
+                           self.meeting_id, *counts)
             self.reload()
 
     @work
@@ -726,14 +747,24 @@ class LiveScreen(Screen):
         if not sure:
             return
         self.flush()
-        close_meeting(self.app.book, self.meeting_id, now)
-        self.app.backup("closed")
-        self.notify(f"Meeting closed at {now:%H.%M}; a backup was made.")
+        if self.app.write(f"meeting closed at {now:%H.%M}", close_meeting, self.meeting_id, now).saved:
+            self.app.backup("closed")
+            self.notify(f"Meeting closed at {now:%H.%M}; a backup was made.")
         self.reload()
 
     def action_leave(self) -> None:
-        self.flush()
-        self.app.pop_screen()
+        if self.flush():
+            self.app.pop_screen()
+            return
+        # held changes survive leaving this screen (the saver keeps them), but say so first
+        self.app.saver.ask_before_leaving(lambda _file: self.app.pop_screen(), quitting=False)
+
+
+_FIELD_WORDS = {"notes": "notes", "presenters": "presenters", "taken_as_read": "taken as read"}
+
+
+def _text_key(item_id: int | None, field: str) -> str:
+    return f"minute:{item_id}:{field}"
 
 
 def _badge_text(result: QuorumResult) -> Text:

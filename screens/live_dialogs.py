@@ -236,7 +236,9 @@ class MovementsScreen(ModalScreen[bool]):
             MovementForm(self.state, kind=movement.kind, now=self.now(), movement=movement)
         )
         if corrected is not None:
-            update_movement(self.app.book, corrected)
+            who = self.state.people[corrected.person_id].initials
+            self.app.write(f"{who}'s {corrected.kind.value} corrected to {corrected.at:%H.%M}", update_movement,
+                           corrected)
             self.changed = True
             self.load()
 
@@ -250,7 +252,8 @@ class MovementsScreen(ModalScreen[bool]):
             f"Delete “{who} {KIND_WORDS[movement.kind].lower()} at {movement.at:%H.%M}”? "
             "Nothing else changes.", yes="Delete", no="Keep"))
         if sure:
-            delete_movement(self.app.book, movement.id)
+            self.app.write(f"{who}'s {movement.kind.value} at {movement.at:%H.%M} deleted", delete_movement,
+                           movement.id)
             self.changed = True
             self.load()
 

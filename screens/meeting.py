@@ -132,11 +132,12 @@ class MeetingScreen(Screen):
             if not sure:
                 return
             try:
-                start_meeting(self.app.book, self.meeting_id, now)
+                started = self.app.write(f"meeting started at {now:%H.%M}", start_meeting, self.meeting_id, now)
             except Refused as e:
                 self.notify(e.message, severity="error")
                 return
-            self.app.backup("live")
+            if started.saved:
+                self.app.backup("live")
         self.action_live()
 
     def action_live(self) -> None:

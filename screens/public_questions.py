@@ -128,7 +128,7 @@ class QuestionsScreen(ModalScreen[None]):
         )
         question = await self.app.push_screen_wait(QuestionForm(draft))
         if question is not None:
-            add_public_question(self.app.book, question)
+            self.app.write(f"public question from {question.asker}", add_public_question, question)
             self.load()
 
     @work
@@ -138,7 +138,7 @@ class QuestionsScreen(ModalScreen[None]):
             return
         question = await self.app.push_screen_wait(QuestionForm(current))
         if question is not None:
-            update_public_question(self.app.book, question)
+            self.app.write(f"public question from {question.asker} edited", update_public_question, question)
             self.load()
 
     @work
@@ -148,7 +148,7 @@ class QuestionsScreen(ModalScreen[None]):
             return
         if await self.app.push_screen_wait(ConfirmScreen(
                 f"Delete the question from {current.asker}?", yes="Delete", no="Keep")):
-            delete_public_question(self.app.book, current.id)
+            self.app.write(f"public question from {current.asker} deleted", delete_public_question, current.id)
             self.load()
 
     def action_close(self) -> None:

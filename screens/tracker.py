@@ -200,7 +200,7 @@ class TrackerScreen(Screen):
         if answer is None:
             return
         status, text = answer
-        record_update(self.app.book, action, ActionUpdate(
+        self.app.write(f"update on action {action.number}", record_update, action, ActionUpdate(
             action_id=action.id, meeting_id=self.meeting_id, given_on=self.meetings[self.meeting_id].date,
             text=text, status=status))
         self.load()
@@ -213,8 +213,9 @@ class TrackerScreen(Screen):
             self.notify("Only an action proposed for closure (Complete) can be closed; record that first (u).",
                         severity="warning", markup=False)
             return
-        agree_closure(self.app.book, action, self.meeting_id, self.meetings[self.meeting_id].date)
-        self.notify(f"Action {action.number} closed.", markup=False)
+        if self.app.write(f"closure of action {action.number}", agree_closure, action, self.meeting_id,
+                          self.meetings[self.meeting_id].date).saved:
+            self.notify(f"Action {action.number} closed.", markup=False)
         self.load()
 
     @work
@@ -229,7 +230,8 @@ class TrackerScreen(Screen):
         if text is None:
             return
         due = read_due(text, today=self.today, next_meeting=self._next_meeting_date())
-        update_action(self.app.book, with_deadline(action, due, self.today))
+        self.app.write(f"new deadline for action {action.number}", update_action,
+                       with_deadline(action, due, self.today))
         self.load()
 
     @work
@@ -241,8 +243,8 @@ class TrackerScreen(Screen):
             f"Delete action {action.number}? Its number is retired, never given again.", "Why", "",
             check=_a_reason))
         if reason:
-            delete_action(self.app.book, action.id, reason)
-            self.notify(f"Action {action.number} deleted; its number is retired.", markup=False)
+            if self.app.write(f"action {action.number} deleted", delete_action, action.id, reason).saved:
+                self.notify(f"Action {action.number} deleted; its number is retired.", markup=False)
             self.load()
 
     @work

@@ -175,9 +175,14 @@ def describe_error(error: Exception) -> str | None:
 
 
 def open_book(path: Path | None, *, create: bool = False):
-    from db import Book
+    from db import Book, DamagedBook
+    from db.backup import restore_advice
 
-    return Book.open(path or default_book(), create=create)
+    path = (path or default_book()).expanduser().absolute()
+    try:
+        return Book.open(path, create=create)
+    except DamagedBook as error:  # name the backup to restore, and the command
+        raise DamagedBook(f"{error.message} {restore_advice(path)}") from error
 
 
 # --- commands ----------------------------------------------------------------
@@ -192,7 +197,12 @@ def run_app(args: argparse.Namespace) -> int:
         # the app asks the clerk before creating a new book
         app = SecretaryApp(None, create_path=path)
     else:
-        app = SecretaryApp(Book.open(path))
+        from db import DamagedBook
+
+        try:
+            app = SecretaryApp(Book.open(path))
+        except DamagedBook as error:  # the app says so and offers the newest good backup
+            app = SecretaryApp(None, create_path=path.absolute(), damaged=error)
     return _run(app)
 
 

@@ -1,0 +1,229 @@
+"""Saving the clerk's changes (DESIGN.md §7): the app's one way to change the book.
+
+Every change a screen makes during a meeting goes through ``app.saver.write`` (the
+``db.pending`` queue): it is in the book at once, or — if the book cannot be written —
+held in order, retried every two seconds and on the next change, and the clerk is told
+plainly, then told again when it is saved. Leaving the app with changes still held asks
+first and offers a recovery file beside the book; a signal writes one without asking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.signal import Signal
+from textual.widgets import Button, Static
+
+from db.pending import Change, Outcome, PendingWrites
+
+RETRY_SECONDS = 2.0
+
+
+class Saver:
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.pending = PendingWrites()
+        self.changed: Signal[Saver] = Signal(app, "saving")
+        self.failing = False
+        self.recovery: Path | None = None  # a recovery file holding what is still waiting
+        self._shown: tuple[bool, int] = (False, 0)
+
+    @property
+    def waiting(self) -> list[Change]:
+        return self.pending.waiting
+
+    @property
+    def trouble(self) -> str | None:
+        return self.pending.trouble
+
+    def write(self, what: str, write: Callable[..., Any], *args: Any, key: str | None = None,
+              **kwargs: Any) -> Outcome:
+        """Make the change ``write(book, *args, **kwargs)``, described to the clerk as ``what``.
+        ``key``: a later change with the same key replaces this one while both wait (notes)."""
+        try:
+            return self.pending.write(self.app.book, Change(what, write, args, kwargs, key))
+        finally:
+            self._after()
+
+    def retry(self) -> bool:
+        """Try again what is held (the app calls this every two seconds); True if all is saved."""
+        if self.app.book is None:
+            return True
+        self.pending.retry(self.app.book)
+        self._after()
+        return not self.waiting
+
+    def _after(self) -> None:
+        app = self.app
+        for news in self.pending.news:
+            app.notify(news, title="Book file written back", severity="warning", timeout=30, markup=False)
+        self.pending.news.clear()
+        for change, reason in self.pending.refused:
+            app.notify(f"{change.what}: {reason}", title="Not recorded", severity="error", timeout=30,
+                       markup=False)
+        self.pending.refused.clear()
+        failing = bool(self.waiting) or self.trouble is not None
+        if failing and not self.failing:
+            app.notify(f"Your last change could not be saved: {self.trouble}. It is kept here and tried "
+                       f"again every {RETRY_SECONDS:.0f} seconds; you will be told when it is saved.",
+                       title="NOT SAVED", severity="error", timeout=30, markup=False)
+        elif self.failing and not failing:
+            app.notify("Saved again: everything is in the book.", title="Saved", timeout=10, markup=False)
+        self.failing = failing
+        self._tidy_recovery()
+        shown = (failing, len(self.waiting))
+        if shown != self._shown:
+            self._shown = shown
+            self.changed.publish(self)
+
+    def _tidy_recovery(self) -> None:
+        """A recovery file written earlier holds only what is still waiting (none: removed)."""
+        if self.recovery is None or not self.recovery.exists():
+            return
+        from db.recovery import read_recovery
+
+        try:
+            if len(read_recovery(self.recovery).entries) == len(self.waiting):
+                return
+            old = self.recovery
+            self.recovery = None
+            if self.waiting:
+                self.write_recovery_file("held when the recovery file was last brought up to date")
+            old.unlink(missing_ok=True)
+        except (OSError, ValueError):
+            pass
+
+    def write_recovery_file(self, reason: str) -> Path:
+        """What is waiting, to a recovery file beside the book; raises RecoveryError."""
+        from db.recovery import write_recovery
+
+        why = f"{reason} ({self.trouble})" if self.trouble else reason
+        self.recovery = write_recovery(self.app.book, list(self.waiting), why)
+        return self.recovery
+
+    def held_words(self) -> str:
+        count = len(self.waiting)
+        return f"{count} change{'s' if count != 1 else ''} not saved to the book ({self.trouble})"
+
+    def ask_before_leaving(self, leave: Callable[[Path | None], None], *, quitting: bool) -> None:
+        """Changes are held: warn, and offer a recovery file, before ``leave`` (given the file)."""
+        lines = [f"{self.held_words()}:"]
+        lines += [f"  · {change.what}" for change in self.waiting[:6]]
+        if len(self.waiting) > 6:
+            lines.append(f"  · and {len(self.waiting) - 6} more")
+        if quitting:
+            lines.append("\nThey are lost if the app closes without writing them somewhere.")
+            choices = [("recovery", "Write a recovery file and quit"), ("stay", "Stay (keep retrying)")]
+        else:
+            lines.append("\nThey stay held and retried while the app is open.")
+            choices = [("recovery", "Write a recovery file too"), ("leave", "Go back"),
+                       ("stay", "Stay here")]
+        self._ask("\n".join(lines), choices, leave, quitting)
+
+    def _ask(self, question: str, choices: list[tuple[str, str]], leave: Callable[[Path | None], None],
+             quitting: bool) -> None:
+        from db.recovery import RecoveryError
+
+        def answered(choice: str | None) -> None:
+            if choice == "leave":
+                leave(None)
+            elif choice == "lose":
+                leave(None)
+            elif choice == "recovery":
+                try:
+                    path = self.write_recovery_file("the clerk left with changes not saved")
+                except RecoveryError as error:
+                    retry = [("recovery", "Try again"), ("stay", "Stay (keep retrying)")]
+                    if quitting:
+                        retry.append(("lose", "Quit and lose them"))
+                    self._ask(f"{error.message}\n\n{self.held_words()}.", retry, leave, quitting)
+                    return
+                self.app.notify(f"Written to {path}; the app offers to apply it when the book is next opened.",
+                                title="Recovery file", timeout=20, markup=False)
+                leave(path)
+
+        self.app.push_screen(UnsavedScreen(question, choices), answered)
+
+
+class UnsavedScreen(ModalScreen[str]):
+    """Changes are not saved: what now? Escape stays."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "dismiss('stay')", "Stay")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("NOT SAVED", classes="title")
+            yield Static(self.question, markup=False, classes="question")
+            with Horizontal(classes="buttons"):
+                for n, (choice, label) in enumerate(self.choices):
+                    yield Button(label, id=choice, variant="primary" if n == 0 else "default")
+
+    def on_mount(self) -> None:
+        self.query_one(Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+class SaveBadge(Static):
+    """"saved", or "NOT SAVED — retrying" while the book cannot be written."""
+
+    DEFAULT_CSS = """
+    SaveBadge { width: auto; padding: 0 1; color: $text-muted; }
+    SaveBadge.failing { background: $error; color: $text; text-style: bold; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("saved", markup=False, **kwargs)
+
+    def on_mount(self) -> None:
+        self.app.saver.changed.subscribe(self, self.show_state)
+        self.show_state(self.app.saver)
+
+    def show_state(self, saver: Saver) -> None:
+        if saver.waiting:
+            self.update("NOT SAVED — retrying")
+        elif saver.trouble:
+            self.update("NOT SAVED — book unavailable")
+        else:
+            self.update("saved")
+        self.set_class(saver.failing, "failing")
+
+
+class SaveTrouble(Static):
+    """The reason in words, shown only while something is not saved."""
+
+    DEFAULT_CSS = """
+    SaveTrouble { height: auto; padding: 0 1; background: $error; color: $text; display: none; }
+    SaveTrouble.failing { display: block; }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+
+    def on_mount(self) -> None:
+        self.app.saver.changed.subscribe(self, self.show_state)
+        self.show_state(self.app.saver)
+
+    def show_state(self, saver: Saver) -> None:
+        self.set_class(saver.failing, "failing")
+        if not saver.failing:
+            self.update("")
+        elif saver.waiting:
+            self.update(f"Not saved: {saver.trouble}. {len(saver.waiting)} change(s) are held here and tried "
+                        f"again every {RETRY_SECONDS:.0f} seconds; the text stays in the editor. Ctrl+Q offers "
+                        "to write them to a recovery file.")
+        else:
+            self.update(f"The book cannot be written: {saver.trouble}.")
