@@ -49,7 +49,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="create the demo book (Northbridge ICB) and open its next meeting")
     demo.add_argument("--book", type=Path, metavar="FILE", help="where to put the demo book")
     demo.add_argument("--no-open", action="store_true", help="create the demo book but do not open the app")
+    demo.add_argument("--years", type=int, metavar="N",
+                      help="a large book instead: N years of the Board and four committees (about 50 meetings "
+                           "a year), generated the same way every time")
     demo.set_defaults(run=run_demo)
+
+    search = sub.add_parser("search", help="search the minutes, decisions and actions of every meeting")
+    search.add_argument("query", metavar="QUERY",
+                        help='words, "a phrase", a prefix such as estat*, and AND / OR / NOT in capitals')
+    search.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
+    search.add_argument("--since", metavar="DATE", help="only meetings on or after this date, e.g. 01/04/2023")
+    search.add_argument("--confidential", action="store_true",
+                        help="include Part II (confidential) items, which are left out otherwise")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)")
+    search.add_argument("--book", type=Path, metavar="FILE", help="the book to search")
+    search.set_defaults(run=run_search)
 
     bodies = sub.add_parser("bodies", help="list the bodies in the book, with their IDs")
     bodies.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
@@ -214,10 +228,18 @@ def _run(app) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from db.demo import build_demo
+    if args.years is not None:
+        from db.big_demo import build_big_demo
 
-    path = (args.book or data_folder() / DEMO_BOOK_NAME).expanduser()
-    book, meeting_id, created = build_demo(path)
+        path = (args.book or data_folder() / f"demo-{args.years}-years.secretary").expanduser()
+        if not path.exists():
+            print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …", flush=True)
+        book, meeting_id, created = build_big_demo(path, args.years)
+    else:
+        from db.demo import build_demo
+
+        path = (args.book or data_folder() / DEMO_BOOK_NAME).expanduser()
+        book, meeting_id, created = build_demo(path)
     if args.no_open:
         print(f"{'Created' if created else 'Using'} the demo book at {path}")
         book.close()
@@ -225,6 +247,34 @@ def run_demo(args: argparse.Namespace) -> int:
     from screens.app import SecretaryApp
 
     return _run(SecretaryApp(book, open_meeting=meeting_id))
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from db.bodies import find_body
+    from db.search import search
+    from secretary.dates import read_date
+    from secretary.search import snippet_parts
+
+    since = read_date(args.since) if args.since else None
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1")
+    with open_book(args.book) as book:
+        body = find_body(book, args.body) if args.body else None
+        page = search(book, args.query, body_id=body.id if body else None, since=since,
+                      confidential=args.confidential, limit=args.limit)
+    where = f" in {body.label}" if body else ""
+    left_out = "" if args.confidential else "; Part II items left out (--confidential includes them)"
+    shown = f", the {len(page.hits)} most recent shown" if page.total > len(page.hits) else ""
+    print(f"{page.total} result{'' if page.total == 1 else 's'} for {args.query!r}{where}{shown}{left_out}.")
+    bold = ("\x1b[1;7m", "\x1b[0m") if sys.stdout.isatty() else ("**", "**")
+    for hit in page.hits:
+        when = f"{hit.meeting_date:%d/%m/%Y}" if hit.meeting_date else "(no date)"
+        part = "  [Part II]" if hit.confidential else ""
+        print(f"{when}  {hit.body_label:<6} {hit.item_label or hit.meeting_title}  · {hit.kind.label}{part}")
+        snippet = "".join(f"{bold[0]}{text}{bold[1]}" if matched else text
+                          for text, matched in snippet_parts(hit.snippet))
+        print(f"    {snippet}")
+    return 0
 
 
 def run_bodies(args: argparse.Namespace) -> int:

@@ -1,0 +1,112 @@
+"""Searching every meeting in the book: the FTS5 index that migration m003 keeps current.
+
+Results come most recent meeting first, a page at a time: the page is chosen first without
+snippets, then the snippets are made for that page alone, so a word found in thousands of
+places costs no more than one page of highlighting.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from typing import Any
+
+from db.book import Book
+from db.rows import Refused
+from secretary.search import MARK_END, MARK_START, SearchHit, SearchPage, explain_syntax, index_query
+
+PAGE = 50
+SNIPPET_TOKENS = 24
+
+
+class SearchRefused(Refused):
+    """The index could not read the query: told to the clerk, never a crash."""
+
+
+_FROM = """
+FROM search_index s
+LEFT JOIN meeting m ON m.id = s.meeting_id
+LEFT JOIN agenda_item i ON i.id = s.item_id
+LEFT JOIN action a ON s.kind = 'action' AND a.id = s.rowid / 8
+JOIN body b ON b.id = coalesce(m.body_id, a.body_id)
+WHERE search_index MATCH :query"""
+
+
+def search(
+    book: Book,
+    typed: str,
+    *,
+    body_id: int | None = None,
+    since: date | None = None,
+    confidential: bool = False,
+    limit: int = PAGE,
+    offset: int = 0,
+) -> SearchPage:
+    """The places ``typed`` is found, most recent meeting first. Part II items are left out
+    unless ``confidential`` (the clerk's own screen shows them, marked). Raises SearchRefused
+    for a query the index cannot read (an unclosed quote, a dangling AND)."""
+    query = index_query(typed)
+    if not query:
+        return SearchPage(query=typed)
+    where, params = _filters(body_id, since, confidential)
+    params["query"] = query
+    total = _run(book, f"SELECT count(*) AS n {_FROM}{where}", params, typed)[0]["n"]
+    if not total:
+        return SearchPage(query=typed)
+    rows = _run(book, f"""
+        SELECT s.rowid AS rowid, s.kind AS kind, b.id AS body_id, coalesce(nullif(b.short_name, ''), b.name) AS body,
+               m.id AS meeting_id, coalesce(m.date, a.meeting_date) AS day, coalesce(m.title, '') AS meeting_title,
+               i.id AS item_id, coalesce(i.number, '') AS item_number,
+               coalesce(i.title, a.item_title, '') AS item_title, coalesce(i.part, 'I') = 'II' AS confidential
+        {_FROM}{where}
+        ORDER BY day DESC, i.position, s.rowid
+        LIMIT :limit OFFSET :offset""", {**params, "limit": limit, "offset": offset}, typed)
+    snippets = _snippets(book, query, [r["rowid"] for r in rows], typed)
+    hits = tuple(
+        SearchHit(
+            kind=r["kind"], ref_id=r["rowid"] // 8, body_id=r["body_id"], body_label=r["body"],
+            meeting_id=r["meeting_id"], meeting_date=r["day"], meeting_title=r["meeting_title"],
+            item_id=r["item_id"], item_number=r["item_number"], item_title=r["item_title"],
+            confidential=bool(r["confidential"]), snippet=snippets.get(r["rowid"], ""),
+        )
+        for r in rows
+    )
+    return SearchPage(query=typed, hits=hits, total=total, offset=offset)
+
+
+def _filters(body_id: int | None, since: date | None, confidential: bool) -> tuple[str, dict[str, Any]]:
+    clauses, params = [], {}
+    if body_id is not None:
+        clauses.append("b.id = :body_id")
+        params["body_id"] = body_id
+    if since is not None:
+        clauses.append("coalesce(m.date, a.meeting_date) >= :since")
+        params["since"] = since.isoformat()
+    if not confidential:
+        clauses.append("coalesce(i.part, 'I') <> 'II'")
+    return "".join(f"\n  AND {c}" for c in clauses), params
+
+
+def _snippets(book: Book, query: str, rowids: list[int], typed: str) -> dict[int, str]:
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    rows = _run(
+        book,
+        f"""SELECT rowid, snippet(search_index, 0, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet FROM search_index
+            WHERE search_index MATCH ? AND rowid IN ({marks})""",
+        [MARK_START, MARK_END, query, *rowids], typed,
+    )
+    return {r["rowid"]: r["snippet"] for r in rows}
+
+
+_UNREADABLE = ("fts5", "syntax error", "no such column", "unterminated string", "unknown special query")
+
+
+def _run(book: Book, sql: str, params: dict[str, Any] | list[Any], typed: str) -> list[dict[str, Any]]:
+    try:
+        return list(book.db.query(sql, params))
+    except sqlite3.OperationalError as error:
+        if any(word in str(error) for word in _UNREADABLE):
+            raise SearchRefused(explain_syntax(typed, str(error))) from error
+        raise
