@@ -59,7 +59,7 @@ def search(
                i.id AS item_id, coalesce(i.number, '') AS item_number,
                coalesce(i.title, a.item_title, '') AS item_title, coalesce(i.part, 'I') = 'II' AS confidential
         {_FROM}{where}
-        ORDER BY day DESC, i.position, s.rowid
+        ORDER BY day DESC, i.position, s.rowid % 8 = 4, s.rowid % 8, s.rowid
         LIMIT :limit OFFSET :offset""", {**params, "limit": limit, "offset": offset}, typed)
     snippets = _snippets(book, query, [r["rowid"] for r in rows], typed)
     hits = tuple(

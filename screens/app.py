@@ -29,6 +29,9 @@ class SecretaryApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Ctrl+/ reaches the app as ctrl+underscore in most terminals; F10 where it does not
+        Binding("ctrl+underscore,ctrl+slash,f10", "search", "Search", priority=True, key_display="^/",
+                tooltip="Search every meeting: minutes, decisions, actions, declarations, questions"),
     ]
 
     def __init__(
@@ -168,21 +171,40 @@ class SecretaryApp(App):
         Tests replace it to drive a meeting through the day."""
         return datetime.now().astimezone()
 
-    def open_meeting(self, meeting_id: int) -> None:
-        """The meeting's overview; a live meeting opens straight on its live screen."""
+    def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
+        """The meeting's overview; a live meeting opens straight on its live screen. Given an
+        item (a search result), the overview has it selected and a meeting already held opens
+        on that item's minute."""
         from db.meetings import get_meeting
         from screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(meeting_id))
+        self.push_screen(MeetingScreen(meeting_id, item_id=item_id))
         meeting = get_meeting(self.book, meeting_id)
-        if meeting is not None and meeting.status.value == "live":
+        status = meeting.status.value if meeting is not None else None
+        if status == "live" or (item_id is not None and status in ("closed", "approved")):
             from screens.live import LiveScreen
 
-            self.push_screen(LiveScreen(meeting_id))
+            live = LiveScreen(meeting_id)
+            live.viewing = item_id  # only read once the meeting is over
+            self.push_screen(live)
+
+    def action_search(self) -> None:
+        from textual.screen import ModalScreen
+
+        from screens.search import SearchScreen
+
+        if self.book is None or isinstance(self.screen, SearchScreen):
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Finish or close this first (Escape), then search.", markup=False)
+            return
+        self.push_screen(SearchScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the screen the clerk is on, as well as the built-in commands."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Search every meeting", "Key: Ctrl+/ (or F10) — minutes, decisions, actions, "
+                            "declarations and questions", self.action_search)
         seen = set()
         for active in screen.active_bindings.values():
             binding = active.binding

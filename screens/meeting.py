@@ -34,10 +34,11 @@ class MeetingScreen(Screen):
         Binding("s", "live", "Live screen"),
     ]
 
-    def __init__(self, meeting_id: int) -> None:
+    def __init__(self, meeting_id: int, item_id: int | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
         self.status = MeetingStatus.planned
+        self.select_item = item_id  # the agenda opens on this item (a search result), once
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,9 +142,15 @@ class MeetingScreen(Screen):
         self.action_live()
 
     def action_live(self) -> None:
+        """The live screen; after the meeting, on the item highlighted here."""
         from screens.live import LiveScreen
 
-        self.app.push_screen(LiveScreen(self.meeting_id))
+        live = LiveScreen(self.meeting_id)
+        table = self.query_one("#agenda", DataTable)
+        if self.status is not MeetingStatus.live and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            live.viewing = int(key) if key and key.isdigit() else None
+        self.app.push_screen(live)
 
     def load(self) -> None:
         book = self.app.book
@@ -157,6 +164,9 @@ class MeetingScreen(Screen):
             " · ".join(part for part in when if part) + f" · {privacy} · {meeting.status.value}"
         )
         table = self.query_one("#agenda", DataTable)
+        if self.select_item is None and table.row_count:  # coming back: keep the item highlighted
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            self.select_item = int(key) if key and key.isdigit() else None
         table.clear()
         section = None
         for item in list_items(book, self.meeting_id):
@@ -173,6 +183,9 @@ class MeetingScreen(Screen):
                 "II" if item.part is Part.confidential else "",
                 key=str(item.id),
             )
+        if self.select_item is not None and str(self.select_item) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.select_item)))
+        self.select_item = None
         self.query_one("#expected", Static).update(self._roll_words())
         self.status = meeting.status
         self.refresh_bindings()

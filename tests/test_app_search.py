@@ -1,0 +1,162 @@
+"""The search screen as a clerk uses it: one key from anywhere, type, see the results with
+their date, item and the words found, Enter — and be at the meeting, on that item."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from db.demo import PREVIOUS, build_demo
+from db.meetings import list_items, list_meetings
+from screens.app import SecretaryApp
+from screens.home import HomeScreen
+from screens.live import LiveScreen
+from screens.meeting import MeetingScreen
+from screens.search import SearchScreen
+
+START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+def shown(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+def results(screen: SearchScreen) -> list[str]:
+    options = screen.query_one("#search-results", OptionList)
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def search_for(pilot, words: str) -> SearchScreen:
+    await pilot.press("ctrl+underscore")  # what a terminal sends for Ctrl+/
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    assert screen.query_one("#search-query", Input).has_focus
+    await pilot.press(*words)
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
+async def test_search_from_home_opens_the_meeting_at_the_item(demo) -> None:
+    book, _ = demo
+    december = next(m for m in list_meetings(book) if m.date == PREVIOUS)
+    urgent = next(i for i in list_items(book, december.id) if i.number == "7")
+    app = SecretaryApp(book)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        screen = await search_for(pilot, "handover")
+        found = results(screen)
+        assert len(found) == 2  # the item's minute first, then the action raised on it
+        assert found[0].startswith("Fri 13 Dec 2024  NICB  7. ") and "· minutes" in found[0]
+        assert "Ambulance handover delays" in found[0]
+        assert "· action" in found[1] and "Action 61" in found[1]
+        assert "2 results for 'handover'" in shown(screen, "#search-status")
+        # the words found are highlighted by style, not by markup in the text
+        prompt = screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
+        marked = [prompt.plain[s.start:s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        assert marked == ["handover", "handover"]
+        assert screen.query_one("#search-results", OptionList).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen) and live.meeting_id == december.id
+        assert live.item_shown().id == urgent.id
+        assert "7. " in shown(live, "#item-title")
+        assert "Ambulance handover delays" in live.query_one("#notes", TextArea).text
+        await pilot.press("escape")  # back to the overview, the item highlighted
+        await pilot.pause()
+        overview = app.screen
+        assert isinstance(overview, MeetingScreen) and overview.meeting_id == december.id
+        table = overview.query_one("#agenda")
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == str(urgent.id)
+
+
+async def test_a_minute_typed_in_the_live_screen_is_found_at_once(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # start the meeting now
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        await pilot.press(*"Tenancy ends.")
+        screen = await search_for(pilot, "tenancy")
+        found = results(screen)
+        assert len(found) == 1 and "1. Welcome and Introductions" in found[0] and "Tenancy ends." in found[0]
+        # Enter goes back to the live screen already open, not a second one on the same minute
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is live
+        assert [type(s) for s in app.screen_stack].count(LiveScreen) == 1
+        assert live.query_one("#notes", TextArea).text == "Tenancy ends."  # nothing typed was lost
+
+
+async def test_part_ii_marked_and_a_query_it_cannot_read(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        screen = await search_for(pilot, '"estates')
+        assert "a double quote is not closed" in shown(screen, "#search-status")
+        assert results(screen) == []
+        field = screen.query_one("#search-query", Input)
+        assert field.has_focus  # nothing to go down to: still typing
+        field.value = ""
+        await pilot.press(*"Old Mill")  # a Part II item of the March meeting
+        await pilot.press("enter")
+        await pilot.pause()
+        found = results(screen)
+        assert found and any("PART II" in line for line in found)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_many_results_come_a_page_at_a_time(tmp_path: Path) -> None:
+    from db.big_demo import build_big_demo
+
+    book, _, _ = build_big_demo(tmp_path / "year.secretary", 1)
+    app = SecretaryApp(book)
+    try:
+        async with app.run_test(size=(110, 32)) as pilot:
+            await pilot.pause()
+            screen = await search_for(pilot, "board")
+            total = screen.page.total
+            assert total > 150 and len(results(screen)) == 50
+            assert f"{total:,} results" in shown(screen, "#search-status") and "more as you scroll" in shown(
+                screen, "#search-status")
+            await pilot.press("end")  # near the end of what is loaded: the next page comes
+            await pilot.pause()
+            assert len(results(screen)) == 100
+            dates = [h.meeting_date for h in screen.hits]
+            assert dates == sorted(dates, reverse=True)
+    finally:
+        book.close()
+
+
+async def test_search_is_in_the_command_palette_and_the_footer(demo) -> None:
+    book, _ = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Search every meeting" in titles
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
