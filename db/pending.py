@@ -127,7 +127,15 @@ class PendingWrites:
         try:
             book.check_in_place()
         except BookGone:
-            book.put_back()  # refuses, and says so, if another file has taken the book's place
+            try:
+                book.put_back()  # refuses, and says so, if another file has taken the book's place
+            except BookGone:
+                raise
+            except Exception as error:  # noqa: BLE001 — in words, with the reason
+                raise BookGone(
+                    f"The book file {book.path} was deleted while it was open and cannot be written back "
+                    f"there yet ({storage_trouble(error) or error})."
+                ) from error
             self.news.append(
                 f"The book file {book.path} was deleted while it was open. It has been written back "
                 "there from everything the app held."

@@ -87,3 +87,41 @@ def dump(path: Path) -> dict[str, list]:
         return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:
         conn.close()
+
+
+class Clerk:
+    """tests/faults/clerk.py in ``commands`` mode: one live session driven line by line."""
+
+    def __init__(self, path: Path, meeting_id: int, **popen) -> None:
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE / "clerk.py"), "commands", str(path), str(meeting_id)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, **popen,
+        )
+        ready = self.process.stdout.readline().strip()
+        assert ready == "ready", ready + self.process.stderr.read()
+
+    def __call__(self, line: str) -> dict:
+        """Run one command; what the app shows afterwards: held changes, notes, the screen's words."""
+        import json
+
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        for out in self.process.stdout:
+            if out.startswith("done "):
+                return json.loads(out.split(" ", 2)[2])
+        raise AssertionError(f"the app stopped answering (crashed?): {self.process.stderr.read()[-2000:]}")
+
+    def quit(self) -> int:
+        self.process.stdin.write("quit\n")
+        self.process.stdin.flush()
+        return self.process.wait(15)
+
+
+def file_sizes(path: Path) -> int:
+    """The size of the book or its -wal, whichever is larger: a file size limit there stops
+    the next write that grows either."""
+    wal = path.with_name(path.name + "-wal")
+    return max(path.stat().st_size, wal.stat().st_size if wal.exists() else 0)

@@ -92,7 +92,7 @@ def run_lane(name: str, path: Path, meeting_id: int, trials: int, seed: int, fig
             server.wait_for(lambda line: line == "ready", 30, start)
             problems = check_resumed(before, resumed)
             last = trial == trials
-            time.sleep(0.0 if last else rng.uniform(0.05, 0.8))
+            time.sleep(0.0 if last else rng.uniform(0.05, 0.6))
             os.kill(pid, signal.SIGKILL)
             server.send(f"reap {name} {pid}")
             server.wait_for(lambda line: line.startswith(f"{name} reaped {pid}"), 10, start)

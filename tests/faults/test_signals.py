@@ -4,12 +4,10 @@ the book cannot be written at that moment, what it could not take goes to a reco
 
 from __future__ import annotations
 
-import json
 import os
 import pty
 import select
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,7 +17,7 @@ import pytest
 from db import Book
 from db.minutes import get_minute
 from db.recovery import find_recoveries
-from tests.faults.conftest import HERE, integrity
+from tests.faults.conftest import Clerk, file_sizes, integrity
 
 TYPED = "Noted the report and thanked the team"
 
@@ -94,26 +92,13 @@ def test_sigterm_while_the_book_cannot_be_written_keeps_the_rest_in_a_recovery_f
     """The disk fills (here: a file size limit) mid-typing, then SIGTERM: what was saved is
     in the book, what was held is in a recovery file beside it, readable by the clerk alone."""
     path = live_book.copy(tmp_path / "held" / "live.secretary")
-    clerk = subprocess.Popen([sys.executable, str(HERE / "clerk.py"), "commands", str(path), str(live_book.meeting_id)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                             bufsize=1)
-
-    def command(line: str) -> dict:
-        clerk.stdin.write(line + "\n")
-        clerk.stdin.flush()
-        for out in clerk.stdout:
-            if out.startswith("done "):
-                return json.loads(out.split(" ", 2)[2])
-        raise AssertionError("the clerk stopped answering")
-
-    assert clerk.stdout.readline().strip() == "ready"
-    command("type Saved before the disk filled.")
-    size = max(path.stat().st_size, path.with_name(path.name + "-wal").stat().st_size)
-    command(f"limit {size}")
-    state = command("type  Held while it was full, then the app was stopped.")
+    clerk = Clerk(path, live_book.meeting_id)
+    clerk("type Saved before the disk filled.")
+    clerk(f"limit {file_sizes(path)}")
+    state = clerk("type  Held while it was full, then the app was stopped.")
     assert state["waiting"] >= 1 and "NOT SAVED" in state["screen"]
-    clerk.send_signal(signal.SIGTERM)
-    assert clerk.wait(15) == 128 + signal.SIGTERM
+    clerk.process.send_signal(signal.SIGTERM)
+    assert clerk.process.wait(15) == 128 + signal.SIGTERM
     assert saved_notes(path, live_book.first_item) == "Saved before the disk filled."
     [recovery] = find_recoveries(path)
     assert recovery.path.parent == path.parent and recovery.path.stat().st_mode & 0o777 == 0o600
