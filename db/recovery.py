@@ -154,6 +154,8 @@ def find_recoveries(book_path: Path) -> list[Recovery]:
     found = []
     for folder in recovery_folders(book_path):
         for path in sorted(folder.glob(f"{book_path.name}.recovery-*.json")):
+            if ".applied-" in path.name:
+                continue
             try:
                 recovery = read_recovery(path)
             except (OSError, ValueError):
@@ -253,6 +255,6 @@ def _merge_text(book: Book, item_id: int, fields: dict[str, Any], held: dict | N
 def set_aside(recovery: Recovery, *, now: datetime | None = None) -> Path:
     """Rename an applied recovery file so that it is not offered again (it is kept)."""
     now = now or datetime.now()
-    done = recovery.path.with_name(recovery.path.name.removesuffix(".json") + f".applied-{now:%Y%m%d-%H%M%S}")
+    done = recovery.path.with_name(recovery.path.name.removesuffix(".json") + f".applied-{now:%Y%m%d-%H%M%S}.json")
     os.replace(recovery.path, done)
     return done

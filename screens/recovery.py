@@ -49,7 +49,7 @@ class RecoveryScreen(ModalScreen[None]):
     def action_show(self) -> None:
         shown = self.query_one("#recovery-text", TextArea)
         shown.display = True
-        shown.styles.height = 14
+        shown.styles.height = 10
 
     def action_apply(self) -> None:
         applied = []
