@@ -116,7 +116,8 @@ def get_change(book: Book, change_id: int) -> Change | None:
 
 
 def _changes(book: Book, where: str, params: list[Any], *, fill: bool = True) -> list[Change]:
-    changes = [_change(row) for row in book.db.query(f"SELECT * FROM history WHERE {where} ORDER BY id", params)]
+    rows = list(book.db.query(f"SELECT * FROM history WHERE {where} ORDER BY id", params))
+    changes = _whole_notes(book, [_change(row) for row in rows])
     if fill:
         minutes = sorted({c.row_id for c in changes if c.is_text})
         current = {}
@@ -127,6 +128,25 @@ def _changes(book: Book, where: str, params: list[Any], *, fill: bool = True) ->
         changes = with_text_after(changes, current)
     changes.reverse()
     return changes
+
+
+def _whole_notes(book: Book, changes: list[Change]) -> list[Change]:
+    """A snapshot of notes that had only grown is kept as the full snapshot it grew from and
+    what was added (m002): give it its whole text again."""
+    full = {c.id: c.before["notes"] for c in changes if c.is_text and "notes" in (c.before or {})}
+    whole = []
+    for change in changes:
+        before = change.before or {}
+        if change.is_text and "notes_from" in before:
+            base = before["notes_from"]
+            if base not in full:
+                row = book.db.execute("SELECT json_extract(before, '$.notes') FROM history WHERE id = ?",
+                                      [base]).fetchone()
+                full[base] = row[0] if row else ""
+            rest = {k: v for k, v in before.items() if k not in ("notes_from", "notes_more")}
+            change = change.model_copy(update={"before": {"notes": full[base] + before["notes_more"], **rest}})
+        whole.append(change)
+    return whole
 
 
 def _change(row: dict[str, Any]) -> Change:

@@ -366,25 +366,43 @@ END;
 -- Typing commits on every keystroke, so the text is kept as it was before a change only
 -- when the row's last snapshot is 5 seconds old or more (or from a clock that went back),
 -- or when more than one character disappears at once, and never twice in a row: text
--- that stood for more than 5 seconds is always in the history.
+-- that stood for more than 5 seconds is always in the history. Notes that only grew since
+-- the row's last full snapshot F (by at most 512 characters) are kept as F's id and what
+-- was added, {{"notes_from": F, "notes_more": "…"}}: a long minute typed for hours stays small.
 CREATE TRIGGER history_minute_text AFTER UPDATE OF notes, presenters, taken_as_read ON minute
 WHEN (old.notes IS NOT new.notes OR old.presenters IS NOT new.presenters
       OR old.taken_as_read IS NOT new.taken_as_read)
- AND (SELECT h.before FROM history h
-      WHERE h.table_name = 'minute' AND h.row_id = old.item_id AND h.part = 'text'
-      ORDER BY h.id DESC LIMIT 1)
-     IS NOT json_object('notes', old.notes, 'presenters', old.presenters, 'taken_as_read', old.taken_as_read)
  AND (length(new.notes) + 1 < length(old.notes)
       OR length(new.presenters) + 1 < length(old.presenters)
       OR coalesce((SELECT h.at > strftime('%Y-%m-%dT%H:%M:%fZ', {_M002_NOW}, '-5 seconds') AND h.at <= {_M002_NOW}
                    FROM history h
                    WHERE h.table_name = 'minute' AND h.row_id = old.item_id AND h.part = 'text'
                    ORDER BY h.id DESC LIMIT 1), 0) = 0)
+ AND NOT EXISTS (
+      SELECT 1 FROM (SELECT h.before AS b FROM history h
+                     WHERE h.table_name = 'minute' AND h.row_id = old.item_id AND h.part = 'text'
+                     ORDER BY h.id DESC LIMIT 1) l
+      WHERE json_extract(l.b, '$.presenters') IS old.presenters
+        AND json_extract(l.b, '$.taken_as_read') IS old.taken_as_read
+        AND coalesce(json_extract(l.b, '$.notes'),
+                     (SELECT json_extract(f.before, '$.notes') FROM history f
+                      WHERE f.id = json_extract(l.b, '$.notes_from')) || json_extract(l.b, '$.notes_more'))
+            IS old.notes)
 BEGIN
     INSERT INTO history (at, table_name, row_id, change, part, before, meeting_id, item_id, note, undoes)
-    VALUES ({_M002_NOW}, 'minute', old.item_id, 'update', 'text',
-            json_object('notes', old.notes, 'presenters', old.presenters, 'taken_as_read', old.taken_as_read),
-            (SELECT meeting_id FROM agenda_item WHERE id = old.item_id), old.item_id, {_M002_NOTE}, {_M002_UNDOES});
+    SELECT {_M002_NOW}, 'minute', old.item_id, 'update', 'text',
+           CASE WHEN f.id IS NOT NULL AND length(old.notes) - length(f.notes) BETWEEN 0 AND 512
+                     AND substr(old.notes, 1, length(f.notes)) = f.notes
+                THEN json_object('notes_from', f.id, 'notes_more', substr(old.notes, length(f.notes) + 1),
+                                 'presenters', old.presenters, 'taken_as_read', old.taken_as_read)
+                ELSE json_object('notes', old.notes, 'presenters', old.presenters, 'taken_as_read', old.taken_as_read)
+           END,
+           (SELECT meeting_id FROM agenda_item WHERE id = old.item_id), old.item_id, {_M002_NOTE}, {_M002_UNDOES}
+    FROM (SELECT 1) LEFT JOIN (
+        SELECT h.id AS id, json_extract(h.before, '$.notes') AS notes FROM history h
+        WHERE h.table_name = 'minute' AND h.row_id = old.item_id AND h.part = 'text'
+          AND json_type(h.before, '$.notes') IS NOT NULL
+        ORDER BY h.id DESC LIMIT 1) f;
 END;
 
 CREATE TRIGGER history_minute_times AFTER UPDATE OF started_at, ended_at, taken_order ON minute

@@ -1,6 +1,6 @@
 """The history of the current item (or the whole meeting): every change, newest first, a
 chosen version of the notes shown in full and put back after asking, and deleted things
-brought back. Opened with F10 from the live screen and h from the meeting's overview."""
+brought back. Opened with F11 (or Alt+H) from the live screen and h from the meeting's overview."""
 
 from __future__ import annotations
 

@@ -60,7 +60,7 @@ class LiveScreen(Screen):
         Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
-        Binding("f10", "history", "History", priority=True,
+        Binding("f11,alt+h", "history", "History", priority=True,
                 tooltip="History of this item: earlier notes to put back, deleted things to bring back"),
         Binding("f12", "standard", "Standard text", priority=True,
                 tooltip="Insert the usual sentence(s) for this opening item; on the action tracker, "

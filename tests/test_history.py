@@ -395,6 +395,28 @@ def test_an_hour_of_typing_keeps_the_history_small(demo) -> None:
     assert history_bytes(book) - start < 1_500_000
 
 
+def test_long_notes_that_only_grew_are_kept_as_what_was_added(demo) -> None:
+    """An item minuted for an hour: each snapshot is stored as the full one it grew from and
+    the words added since, and reads back exactly as the notes stood."""
+    book, meeting_id = demo
+    item = item_of(book, meeting_id)
+    words = "Members discussed the financial position and the risks to the year-end forecast. "
+    text, typed = "", {""}  # the notes were empty when the item began
+    for n in range(7200):  # an hour at two keys a second, with a typo put right now and then
+        text = text[:-1] if n % 97 == 96 else text + words[n % len(words)]
+        typed.add(text.strip())  # the book keeps notes without trailing spaces
+        save_minute_text(book, item, notes=text, at=at(n / 2))
+    stored = book.db.execute(
+        "SELECT before FROM history WHERE table_name = 'minute' AND row_id = ? AND part = 'text'", [item]
+    ).fetchall()
+    grown = [b for (b,) in stored if '"notes_from"' in b]
+    assert len(grown) > 0.9 * len(stored)
+    snapshots = [c for c in row_history(book, "minute", item) if c.is_text]
+    assert len(snapshots) == len(stored) and all(c.before["notes"] in typed for c in snapshots)
+    decoded = sum(len(c.before["notes"]) for c in snapshots)
+    assert sum(len(b) for (b,) in stored) < decoded / 8  # an hour of one long minute: kept small
+
+
 # --- restoring notes and undoing deletions -------------------------------------------------------
 
 
