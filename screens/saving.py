@@ -32,6 +32,7 @@ class Saver:
         self.changed: Signal[Saver] = Signal(app, "saving")
         self.failing = False
         self.recovery: Path | None = None  # a recovery file holding what is still waiting
+        self._recovered: list = []  # what it holds, to notice when that changes
         self._shown: tuple[bool, int] = (False, 0)
 
     @property
@@ -46,10 +47,15 @@ class Saver:
               **kwargs: Any) -> Outcome:
         """Make the change ``write(book, *args, **kwargs)``, described to the clerk as ``what``.
         ``key``: a later change with the same key replaces this one while both wait (notes)."""
+        already = self.failing
         try:
-            return self.pending.write(self.app.book, Change(what, write, args, kwargs, key))
+            outcome = self.pending.write(self.app.book, Change(what, write, args, kwargs, key))
         finally:
             self._after()
+        if already and not outcome.saved and key is None:  # each discrete change is told, not just the first
+            self.app.notify(f"Not saved yet: {what}. It is held and will be saved with the rest.",
+                            title="NOT SAVED", severity="warning", timeout=8, markup=False)
+        return outcome
 
     def retry(self) -> bool:
         """Try again what is held (the app calls this every two seconds); True if all is saved."""
@@ -69,42 +75,52 @@ class Saver:
                        markup=False)
         self.pending.refused.clear()
         failing = bool(self.waiting) or self.trouble is not None
+        already_failing = self.failing
         if failing and not self.failing:
             app.notify(f"Your last change could not be saved: {self.trouble}. It is kept here and tried "
                        f"again every {RETRY_SECONDS:.0f} seconds; you will be told when it is saved.",
                        title="NOT SAVED", severity="error", timeout=30, markup=False)
-        elif self.failing and not failing:
-            app.notify("Saved again: everything is in the book.", title="Saved", timeout=10, markup=False)
         self.failing = failing
-        self._tidy_recovery()
+        removed = self._tidy_recovery()
+        if already_failing and not failing:
+            extra = f" The recovery file {removed} is no longer needed and was removed." if removed else ""
+            app.notify(f"Saved again: everything is in the book.{extra}", title="Saved", timeout=10, markup=False)
         shown = (failing, len(self.waiting))
         if shown != self._shown:
             self._shown = shown
             self.changed.publish(self)
 
-    def _tidy_recovery(self) -> None:
-        """A recovery file written earlier holds only what is still waiting (none: removed)."""
-        if self.recovery is None or not self.recovery.exists():
-            return
-        from db.recovery import read_recovery
+    def _tidy_recovery(self) -> Path | None:
+        """Keep a recovery file written earlier holding exactly what is still waiting: rewritten
+        as that changes, removed (and returned) once everything is in the book."""
+        if self.recovery is None or self._fingerprint() == self._recovered:
+            return None
+        old = self.recovery
+        if not self.waiting:
+            old.unlink(missing_ok=True)
+            self.recovery, self._recovered = None, []
+            return old
+        from db.recovery import RecoveryError
 
         try:
-            if len(read_recovery(self.recovery).entries) == len(self.waiting):
-                return
-            old = self.recovery
-            self.recovery = None
-            if self.waiting:
-                self.write_recovery_file("held when the recovery file was last brought up to date")
-            old.unlink(missing_ok=True)
-        except (OSError, ValueError):
-            pass
+            self.write_recovery_file("held when the recovery file was last brought up to date")
+        except RecoveryError:
+            pass  # the old one is better than none
+        return None
+
+    def _fingerprint(self) -> list:
+        return [(id(c), repr(c.args), repr(c.kwargs)) for c in self.waiting]
 
     def write_recovery_file(self, reason: str) -> Path:
-        """What is waiting, to a recovery file beside the book; raises RecoveryError."""
+        """What is waiting, to a recovery file beside the book (replacing one written earlier, so
+        that nothing is offered twice); raises RecoveryError, keeping the earlier one."""
         from db.recovery import write_recovery
 
         why = f"{reason} ({self.trouble})" if self.trouble else reason
-        self.recovery = write_recovery(self.app.book, list(self.waiting), why)
+        old, self.recovery = self.recovery, write_recovery(self.app.book, list(self.waiting), why)
+        if old is not None and old != self.recovery:
+            old.unlink(missing_ok=True)
+        self._recovered = self._fingerprint()
         return self.recovery
 
     def held_words(self) -> str:
@@ -113,6 +129,8 @@ class Saver:
 
     def ask_before_leaving(self, leave: Callable[[Path | None], None], *, quitting: bool) -> None:
         """Changes are held: warn, and offer a recovery file, before ``leave`` (given the file)."""
+        if isinstance(self.app.screen, UnsavedScreen):
+            return  # already asking
         lines = [f"{self.held_words()}:"]
         lines += [f"  · {change.what}" for change in self.waiting[:6]]
         if len(self.waiting) > 6:

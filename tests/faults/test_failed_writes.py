@@ -258,3 +258,32 @@ async def test_a_book_deleted_while_open_is_written_back_and_nothing_is_lost(liv
         notes = get_minute(reopened, live_book.first_item).notes
     assert notes == "Before. After the file was deleted. With no folder."
     assert os.stat(path).st_mode & 0o777 == 0o600
+
+
+async def test_a_recovery_file_follows_what_is_held_and_goes_once_all_is_saved(live_book, tmp_path) -> None:
+    path = live_book.copy(tmp_path / "follow" / "live.secretary")
+    book = Book.open(path)
+    app = SecretaryApp(book, open_meeting=live_book.meeting_id)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await on_live(app, pilot)
+        refuse_writes(book)
+        await type_notes(pilot, "First words.")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#recovery")  # "Write a recovery file too", then back to the overview
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        [written] = find_recoveries(path)
+        assert written.entries[0]["kwargs"]["notes"] == "First words."
+        await pilot.press("s")  # back to the live screen (the meeting is live), typing on
+        await on_live(app, pilot)
+        await type_notes(pilot, " More words.")
+        [rewritten] = find_recoveries(path)  # one file, never two to apply twice
+        assert rewritten.entries[0]["kwargs"]["notes"] == "First words. More words."
+        refuse_writes(book, False)
+        assert app.saver.retry()
+        await pilot.pause()
+        assert find_recoveries(path) == []  # everything is in the book: nothing left to recover
+        assert any("no longer needed" in n.message for n in app._notifications)
+    assert get_minute(book, live_book.first_item).notes == "First words. More words."
+    book.close()
