@@ -117,7 +117,7 @@ def get_change(book: Book, change_id: int) -> Change | None:
 
 def _changes(book: Book, where: str, params: list[Any], *, fill: bool = True) -> list[Change]:
     rows = list(book.db.query(f"SELECT * FROM history WHERE {where} ORDER BY id", params))
-    changes = _whole_notes(book, [_change(row) for row in rows])
+    changes = _as_inserted(book, _whole_notes(book, [_change(row) for row in rows]))
     if fill:
         minutes = sorted({c.row_id for c in changes if c.is_text})
         current = {}
@@ -128,6 +128,34 @@ def _changes(book: Book, where: str, params: list[Any], *, fill: bool = True) ->
         changes = with_text_after(changes, current)
     changes.reverse()
     return changes
+
+
+def _as_inserted(book: Book, changes: list[Change]) -> list[Change]:
+    """An insert is kept without the row (m002): the row as inserted is the ``before`` of the
+    row's next change, or the row as it is now."""
+    following: dict[tuple[str, int], Change] = {}
+    filled = []
+    for change in reversed(changes):  # oldest last: each sees the next change to its row
+        key = (change.table, change.row_id)
+        if change.kind is ChangeKind.insert and change.after is None and change.table in _MODELS:
+            after = following[key].before if key in following else _next_before(book, change)
+            change = change.model_copy(update={"after": after})
+        following[key] = change
+        filled.append(change)
+    filled.reverse()
+    return filled
+
+
+def _next_before(book: Book, change: Change) -> dict[str, Any] | None:
+    row = book.db.execute(
+        "SELECT before FROM history WHERE table_name = ? AND row_id = ? AND id > ? AND part = 'row' "
+        "ORDER BY id LIMIT 1", [change.table, change.row_id, change.id]).fetchone()
+    if row is not None:
+        return json.loads(row[0]) if row[0] is not None else None
+    pk = "item_id" if change.table == "minute" else "id"
+    for current in book.db.query(f"SELECT * FROM {_table(change.table)} WHERE {pk} = ?", [change.row_id]):
+        return current
+    return None
 
 
 def _whole_notes(book: Book, changes: list[Change]) -> list[Change]:

@@ -448,7 +448,9 @@ _M002_TRACKED = {
 
 
 def _m002_row_triggers(table: str, pk: str, columns: tuple[str, ...], meeting: str, item: str) -> str:
-    """AFTER INSERT/UPDATE/DELETE triggers keeping the whole row before and after. Part of
+    """AFTER INSERT/UPDATE/DELETE triggers keeping the whole row before and after a change.
+    An insert keeps only that it happened: the row as inserted is the ``before`` of its next
+    change, or the row as it is now (so a book's imports do not double its size). Part of
     m002: never change it; a later migration that adds columns writes its own triggers."""
 
     def row(r: str) -> str:
@@ -460,7 +462,7 @@ def _m002_row_triggers(table: str, pk: str, columns: tuple[str, ...], meeting: s
     return f"""
 CREATE TRIGGER history_{table}_insert AFTER INSERT ON {table}
 BEGIN
-    {insert} VALUES ({_M002_NOW}, '{table}', new.{pk}, 'insert', NULL, {row('new')},
+    {insert} VALUES ({_M002_NOW}, '{table}', new.{pk}, 'insert', NULL, NULL,
                      {meeting.format(r='new')}, {item.format(r='new')}, {_M002_NOTE}, {_M002_UNDOES});
 END;
 CREATE TRIGGER history_{table}_update AFTER UPDATE ON {table} WHEN {changed}

@@ -119,6 +119,8 @@ def test_decisions_added_changed_moved_and_deleted_are_recorded(demo) -> None:
     added = last(book, "decision", first.id)
     assert added.kind is ChangeKind.insert and added.before is None
     assert added.after["text"] == "the report" and added.item_id == item and added.meeting_id == meeting_id
+    # an insert keeps only that it happened: the row is read from its next change, or as it is now
+    assert book.db.execute("SELECT after FROM history WHERE id = ?", [added.id]).fetchone() == (None,)
 
     update_decision(book, first.model_copy(update={"verb": DecisionVerb.agreed, "text": "the report as amended"}))
     changed = last(book, "decision", first.id)
