@@ -34,7 +34,7 @@ def test_a_file_size_limit_holds_changes_until_it_is_lifted(live_book, tmp_path:
     assert state["waiting"] == 3
 
     clerk("unlimit")
-    state = clerk("wait 2.5")  # the app retries by itself every two seconds
+    state = clerk("wait 2.3")  # the app retries by itself every two seconds
     assert state["waiting"] == 0 and "[Saved] Saved again" in state["screen"] and "saved" in state["screen"]
     state = clerk("type  And after.")
     assert state["waiting"] == 0
