@@ -21,7 +21,7 @@ from screens.confirm import ConfirmScreen
 from screens.text import plain
 
 
-SUMMARY_WIDTH = 34
+SUMMARY_WIDTH = 32
 
 
 class HistoryScreen(Screen[bool]):
@@ -57,7 +57,7 @@ class HistoryScreen(Screen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one("#changes", DataTable)
-        for label, width in (("Time", 8), ("What", 18), ("Before → after", SUMMARY_WIDTH), ("", 7)):
+        for label, width in (("Time", 8), ("What", 21), ("Before → after", SUMMARY_WIDTH), ("", 7)):
             table.add_column(label, width=width)
         self.load()
         table.focus()

@@ -210,6 +210,16 @@ def test_attendance_and_movements_are_recorded(demo) -> None:
     delete_movement(book, arrival.id)
     assert last(book, "movement", arrival.id).kind is ChangeKind.delete
 
+    # recorded against the wrong item and corrected: the first item's history still shows it as it was
+    other = item_of(book, meeting_id, 3)
+    slip = add_movement(book, Movement(meeting_id=meeting_id, person_id=who, kind=MovementKind.left,
+                                       at=at(900), item_id=item))
+    update_movement(book, slip.model_copy(update={"item_id": other}))
+    inserted = next(c for c in item_history(book, item) if c.table == "movement" and c.row_id == slip.id)
+    assert inserted.kind is ChangeKind.insert and inserted.after["item_id"] == item and inserted.after["at"]
+    [moved] = [c for c in item_history(book, other) if c.table == "movement" and c.row_id == slip.id]
+    assert (moved.before["item_id"], moved.after["item_id"]) == (item, other)
+
 
 def test_minute_text_times_and_deletion_are_recorded(demo) -> None:
     book, meeting_id = demo
