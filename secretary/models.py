@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 
 class Model(BaseModel):
@@ -426,11 +426,15 @@ class Declaration(Model):
     wording: str = ""  # the clerk's own words for the minute, when given
 
 
+# what the clerk is typing, kept to the last space: stripping it would run the next word on
+Typed = Annotated[str, StringConstraints(strip_whitespace=False)]
+
+
 class Minute(Model):
     item_id: int
-    presenters: str = ""
+    presenters: Typed = ""
     taken_as_read: bool = False
-    notes: str = ""
+    notes: Typed = ""
     started_at: datetime | None = None
     ended_at: datetime | None = None
     taken_order: int | None = None

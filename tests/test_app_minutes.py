@@ -104,6 +104,27 @@ async def test_notes_are_kept_as_typed_across_items(demo) -> None:
     assert first.started_at == START
 
 
+async def test_a_space_typed_last_is_kept_when_the_clerk_comes_back(demo) -> None:
+    book, upcoming = demo
+    first = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot, roll="")
+        notes = live.query_one("#notes", TextArea)
+        await type_text(pilot, "Noted. ")
+        await pilot.pause()
+        assert get_minute(book, first.id).notes == "Noted. "
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+b")  # back: the text comes from the book, space and all
+        await pilot.pause()
+        await type_text(pilot, "Next")
+        await pilot.pause()
+        assert notes.text == "Noted. Next"
+    assert get_minute(book, first.id).notes == "Noted. Next"
+
+
 async def test_decisions_recorded_reordered_and_edited(demo) -> None:
     book, upcoming = demo
     item = list_items(book, upcoming)[0]

@@ -160,7 +160,7 @@ def check_kill(before: Held, after: Held, lines: list[str]) -> tuple[int, int, l
         saved = after.notes.get(item, "")
         if not expected.startswith(saved):
             problems.append(f"item {item} holds text never typed: {saved[-40:]!r}")
-        must = expected[: acked_length.get(item, 0)].rstrip()  # the book keeps notes without trailing spaces
+        must = expected[: acked_length.get(item, 0)]
         if len(saved) < len(must):
             lost += 1
             problems.append(f"item {item} lost {len(must) - len(saved)} acknowledged characters")
