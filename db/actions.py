@@ -77,9 +77,20 @@ def get_action_by_number(book: Book, body_id: int, number: int) -> Action | None
     return found[0] if found else None
 
 
-def list_actions(book: Book, body_id: int, *, include_deleted: bool = False) -> list[Action]:
+def list_actions(book: Book, body_id: int, *, include_deleted: bool = False, open_only: bool = False) -> list[Action]:
+    """The body's actions by number; ``open_only``: not closed (what the tracker shows first, and
+    all that ten years of a busy board leaves open)."""
     where = "" if include_deleted else "AND deleted_reason = ''"
+    if open_only:
+        where += " AND status <> 'closed'"
     return _load(book, f"SELECT * FROM action WHERE body_id = ? {where} ORDER BY number", [body_id])
+
+
+def action_meetings(book: Book, body_id: int) -> list[int | None]:
+    """The meetings the body's actions were raised at (None: imported without one), oldest first."""
+    return [row["meeting_id"] for row in book.db.query(
+        """SELECT DISTINCT a.meeting_id FROM action a LEFT JOIN meeting m ON m.id = a.meeting_id
+           WHERE a.body_id = ? AND a.deleted_reason = '' ORDER BY m.date, a.meeting_id""", [body_id])]
 
 
 def _load(book: Book, sql: str, params: list) -> list[Action]:
@@ -147,13 +158,15 @@ def actions_for_item(book: Book, item_id: int) -> list[Action]:
     return _load(book, "SELECT * FROM action WHERE item_id = ? AND deleted_reason = '' ORDER BY number", [item_id])
 
 
-def updates_by_action(book: Book, body_id: int) -> dict[int, list[ActionUpdate]]:
-    """Every update of the body's actions, by action id, oldest first (one query)."""
+def updates_by_action(book: Book, body_id: int, *, open_only: bool = False) -> dict[int, list[ActionUpdate]]:
+    """Every update of the body's actions, by action id, oldest first (one query). ``open_only``:
+    only those of actions still open and not complete — all that today's status needs."""
     found: dict[int, list[ActionUpdate]] = {}
+    still = "AND a.status NOT IN ('closed', 'complete')" if open_only else ""
     for update in rows(
         book, ActionUpdate,
-        """SELECT u.* FROM action_update u JOIN action a ON a.id = u.action_id
-           WHERE a.body_id = ? ORDER BY u.given_on, u.id""",
+        f"""SELECT u.* FROM action_update u JOIN action a ON a.id = u.action_id
+           WHERE a.body_id = ? {still} ORDER BY u.given_on, u.id""",
         [body_id],
     ):
         found.setdefault(update.action_id, []).append(update)
@@ -187,5 +200,5 @@ def agree_closure(book: Book, action: Action, meeting_id: int | None, on: date) 
 def actions_with_status(book: Book, body_id: int, today: date) -> tuple[list[Action], dict[int, ActionStatus]]:
     """The body's actions and the status each shows today (overdue and escalation applied)."""
     actions = list_actions(book, body_id)
-    updates = updates_by_action(book, body_id)
+    updates = updates_by_action(book, body_id, open_only=True)  # a closed or complete action's status is its own
     return actions, {a.id: status_today(a, updates.get(a.id, []), today) for a in actions}

@@ -17,8 +17,6 @@ from db.meetings import (
 )
 from secretary.formats import long_date, time_range
 from secretary.models import Body, Meeting
-from screens.body_form import NewBodyScreen
-from screens.meeting_form import NewMeetingScreen
 from screens.text import plain
 
 
@@ -131,6 +129,8 @@ class HomeScreen(Screen):
             return
         previous = latest_meeting(self.book, body.id)
         opening = len(opening_items(list_items(self.book, previous.id))) if previous else 0
+        from screens.meeting_form import NewMeetingScreen  # here: not needed for the first screen
+
         asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening))
         if asked is None:
             return
@@ -146,6 +146,8 @@ class HomeScreen(Screen):
 
     @work
     async def action_new_body(self) -> None:
+        from screens.body_form import NewBodyScreen
+
         body = await self.app.push_screen_wait(NewBodyScreen())
         if body is None:
             return

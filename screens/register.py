@@ -17,6 +17,9 @@ from secretary.models import Body, Interest
 from screens.text import plain
 
 
+ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes near the last
+
+
 class RegisterScreen(Screen):
     CSS_PATH = "live.tcss"
     BINDINGS = [
@@ -58,7 +61,20 @@ class RegisterScreen(Screen):
         ]
         table = self.query_one("#register-table", DataTable)
         table.clear()
-        for interest in shown:
+        self.shown = shown
+        self._add_rows(ROWS_AT_ONCE)
+        people = {i.person_id for i in shown if i.person_id}
+        unmatched = sum(1 for i in self.interests if i.person_id is None)
+        note = f"; {unmatched} rows not matched to a member (u shows them)" if unmatched else ""
+        self.query_one("#register-counts", Static).update(
+            f"{len(shown)} of {len(self.interests)} entries, "
+            f"{len(people)} {'person' if len(people) == 1 else 'people'}{note}."
+        )
+
+    def _add_rows(self, up_to: int) -> None:
+        """A long register is put in the table as it is scrolled, not all at once."""
+        table = self.query_one("#register-table", DataTable)
+        for interest in self.shown[table.row_count:up_to]:
             person = self.people.get(interest.person_id)
             who = plain(person.initials) if person else Text("?", style="bold red")
             table.add_row(
@@ -70,13 +86,12 @@ class RegisterScreen(Screen):
                 plain(_date_cell(interest, "to")),
                 key=str(interest.id),
             )
-        people = {i.person_id for i in shown if i.person_id}
-        unmatched = sum(1 for i in self.interests if i.person_id is None)
-        note = f"; {unmatched} rows not matched to a member (u shows them)" if unmatched else ""
-        self.query_one("#register-counts", Static).update(
-            f"{len(shown)} of {len(self.interests)} entries, "
-            f"{len(people)} {'person' if len(people) == 1 else 'people'}{note}."
-        )
+
+    @on(DataTable.RowHighlighted, "#register-table")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one("#register-table", DataTable)
+        if event.cursor_row >= table.row_count - 10 and table.row_count < len(self.shown):
+            self._add_rows(table.row_count + ROWS_AT_ONCE)
 
     def action_filter(self) -> None:
         self.query_one("#register-filter", Input).focus()

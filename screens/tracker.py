@@ -17,10 +17,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
 
 from db.actions import (
+    action_meetings,
     actions_with_status,
     agree_closure,
     delete_action,
     list_actions,
+    list_updates,
     record_update,
     update_action,
     updates_by_action,
@@ -34,6 +36,7 @@ from screens.confirm import ConfirmScreen
 from screens.text import plain
 
 STATUS_FILTERS = ["open", "all", *[s.value for s in ActionStatus]]
+ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes near the last
 
 
 class TrackerScreen(Screen):
@@ -83,8 +86,10 @@ class TrackerScreen(Screen):
 
     def load(self) -> None:
         book = self.app.book
-        self.actions = list_actions(book, self.body.id)
-        self.updates = updates_by_action(book, self.body.id)
+        # ten years of actions are nearly all closed: read them only when the filter asks for them
+        self.actions = list_actions(book, self.body.id, open_only=self.status_filter == "open")
+        self.updates = updates_by_action(book, self.body.id, open_only=True)  # enough for today's status
+        self.raised_at = action_meetings(book, self.body.id)
         self.statuses = {a.id: status_today(a, self.updates.get(a.id, []), self.today) for a in self.actions}
         owner = self.query_one("#tracker-owner", Input).value.strip().casefold()
         shown = []
@@ -105,8 +110,26 @@ class TrackerScreen(Screen):
         table = self.query_one("#tracker", DataTable)
         row = table.cursor_row
         table.clear()
-        next_date = self._next_meeting_date()
-        for action in shown:
+        self.next_date = self._next_meeting_date()
+        if shown:
+            row = min(row, len(shown) - 1)
+            self._add_rows(row + ROWS_AT_ONCE)
+            table.move_cursor(row=row)
+        meeting = self.meetings.get(self.meeting_filter) if self.meeting_filter else None
+        where = f" · raised at {short_date(meeting.date)}" if meeting else ""
+        giving = ""
+        if self.meeting_id is not None:
+            giving = f" · updates for the meeting of {short_date(self.meetings[self.meeting_id].date)}"
+        self.query_one("#tracker-title", Static).update(
+            f"{self.body.name} — action tracker: {len(shown)} shown ({self.status_filter}{where}){giving}"
+        )
+        self.show_detail()
+
+    def _add_rows(self, up_to: int) -> None:
+        """Put the shown actions in the table up to row ``up_to``: a long tracker is filled as it is
+        scrolled, not all at once."""
+        table = self.query_one("#tracker", DataTable)
+        for action in self.shown[table.row_count:up_to]:
             status = self.statuses[action.id]
             word, style = RAG[status]
             if status is ActionStatus.closed and action.closed_on:
@@ -117,22 +140,11 @@ class TrackerScreen(Screen):
                 plain(action.item_title),
                 plain(action.text),
                 plain(owners_initials(action)),
-                plain(_deadline_cell(action, next_date)),
+                plain(_deadline_cell(action, self.next_date)),
                 plain(action.position_text),
                 Text(word, style=style),
                 key=str(action.id),
             )
-        if shown:
-            table.move_cursor(row=min(row, len(shown) - 1))
-        meeting = self.meetings.get(self.meeting_filter) if self.meeting_filter else None
-        where = f" · raised at {short_date(meeting.date)}" if meeting else ""
-        giving = ""
-        if self.meeting_id is not None:
-            giving = f" · updates for the meeting of {short_date(self.meetings[self.meeting_id].date)}"
-        self.query_one("#tracker-title", Static).update(
-            f"{self.body.name} — action tracker: {len(shown)} shown ({self.status_filter}{where}){giving}"
-        )
-        self.show_detail()
 
     def _next_meeting_date(self) -> date | None:
         if self.meeting_id is not None:
@@ -148,11 +160,16 @@ class TrackerScreen(Screen):
 
     @on(DataTable.RowHighlighted, "#tracker")
     def show_detail(self) -> None:
+        table = self.query_one("#tracker", DataTable)
+        if table.cursor_row >= table.row_count - 10 and table.row_count < len(self.shown):
+            self._add_rows(table.row_count + ROWS_AT_ONCE)  # near the last row put in: the next ones
         action = self.selected()
         detail = self.query_one("#tracker-detail", Static)
         if action is None:
-            detail.update("No actions match." if self.actions else "No actions yet.")
+            detail.update("No actions match." if self.raised_at else "No actions yet.")
             return
+        if action.id not in self.updates:  # closed or complete: its updates read when looked at
+            self.updates[action.id] = list_updates(self.app.book, action.id)
         text = Text()
         text.append(f"Action {action.number}: ", style="bold")
         text.append(action.text + "\n")
@@ -184,9 +201,7 @@ class TrackerScreen(Screen):
         self.load()
 
     def action_cycle_meeting(self) -> None:
-        raised_at = sorted({a.meeting_id for a in self.actions if a.meeting_id},
-                           key=lambda m: self.meetings[m].date if m in self.meetings else date.min)
-        choices = [None, *raised_at]
+        choices = [None, *(m for m in self.raised_at if m is not None)]
         index = choices.index(self.meeting_filter) if self.meeting_filter in choices else 0
         self.meeting_filter = choices[(index + 1) % len(choices)]
         self.load()

@@ -203,21 +203,54 @@ def open_book(path: Path | None, *, create: bool = False):
 
 
 def run_app(args: argparse.Namespace) -> int:
+    screens = _import_meanwhile("screens.app")
     from db import Book
-    from screens.app import SecretaryApp
 
     path = (args.book or default_book()).expanduser()
     if not path.exists():
         # the app asks the clerk before creating a new book
-        app = SecretaryApp(None, create_path=path)
+        app = screens().SecretaryApp(None, create_path=path)
     else:
         from db import DamagedBook
 
         try:
-            app = SecretaryApp(Book.open(path))
+            book = Book.open(path)  # its integrity check reads the whole book while the screens import
+            app = screens().SecretaryApp(book)
         except DamagedBook as error:  # the app says so and offers the newest good backup
-            app = SecretaryApp(None, create_path=path.absolute(), damaged=error)
+            app = screens().SecretaryApp(None, create_path=path.absolute(), damaged=error)
     return _run(app)
+
+
+def _import_meanwhile(module: str):
+    """Start importing ``module`` in a second thread; returns a function that waits for it and gives
+    the module. Start-up overlaps its two slow parts: Python reading Textual and the screens, and
+    SQLite checking the book (which lets go of the GIL while it reads)."""
+    import importlib
+    import threading
+
+    _skip_unused_imports()
+
+    def load() -> None:
+        try:
+            importlib.import_module(module)
+        except BaseException:  # noqa: BLE001 - raised again, with its traceback, by the import below
+            pass
+
+    thread = threading.Thread(target=load, name=f"import {module}", daemon=True)
+    thread.start()
+
+    def finish():
+        thread.join()
+        return importlib.import_module(module)
+
+    return finish
+
+
+def _skip_unused_imports() -> None:
+    """sqlite-utils imports numpy and pandas when they are installed, only to recognise their values
+    in inserts; the book never stores them, and numpy alone takes longer to import than Textual."""
+    for name in ("numpy", "pandas"):
+        sys.modules.setdefault(name, None)
 
 
 def _run(app) -> int:
@@ -228,6 +261,7 @@ def _run(app) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    _skip_unused_imports()
     if args.years is not None:
         from db.big_demo import build_big_demo
 

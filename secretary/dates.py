@@ -7,12 +7,12 @@ A two-digit year is read as 1969–2068 (the POSIX rule), so Nov-88 is 1988 and
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from functools import cache
 from typing import Literal, NamedTuple
 
-from dateutil.parser import parserinfo
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict
 
 from secretary.formats import short_date
@@ -22,7 +22,6 @@ DUE_FORMS = (
     "Oct-24, October 2024, end of March, next meeting, TBC"
 )
 
-_MONTH_NAMES = parserinfo()  # dateutil's English month names: Jan, Sept, September…
 _PLAUSIBLE_YEARS = range(1900, 2100)  # outside this a year is a typo, not a date
 _FLAGS = re.IGNORECASE | re.ASCII  # ASCII: only 0-9 are digits, as on a clerk's keyboard
 
@@ -106,8 +105,17 @@ def _year(digits: str | None) -> int | None:
     return year
 
 
+@cache
+def _month_names():
+    """dateutil's English month names (Jan, Sept, September…), read when first needed: the app's
+    first screen reads no dates, so start-up does not import dateutil."""
+    from dateutil.parser import parserinfo
+
+    return parserinfo()
+
+
 def _month(name: str) -> int:
-    number = _MONTH_NAMES.month(name)
+    number = _month_names().month(name)
     if number is None:
         raise _Unreadable(f"{name!r} is not a month")
     return number
@@ -140,7 +148,7 @@ def _day(year: int, month: int, day: int) -> dt.date:
 def _month_end(year: int, month: int) -> dt.date:
     if not 1 <= month <= 12:
         raise _Unreadable(f"there is no month {month}")
-    return dt.date(year, month, 1) + relativedelta(day=31)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _next_day_month(day: int, month: int, today: dt.date) -> dt.date:
