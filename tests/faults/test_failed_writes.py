@@ -82,7 +82,7 @@ async def test_every_change_is_held_while_the_book_refuses_writes_and_saved_when
         assert live.query_one("#save-trouble").display and "read-only" in trouble and "8 change(s) are held" in trouble
         assert "NOT SAVED" in titles(app)
         assert live.query_one("#notes", TextArea).text == "Saved first. Then held."
-        assert get_minute(book, first).notes == "Saved first."
+        assert get_minute(book, first).notes == "Saved first. "  # the space typed last is kept too
         assert list_movements(book, meeting_id) == [] and list_meeting_decisions(book, meeting_id) == []
         assert actions_raised_at(book, meeting_id) == [] and list_declarations(book, meeting_id) == []
         assert app.saver.retry() is False  # still refused: still held
