@@ -131,7 +131,7 @@ async def test_quitting_with_changes_held_offers_a_recovery_file_applied_at_the_
     assert app.return_code == 0
     book.close()
     with Book.open(path) as closed:
-        assert get_minute(closed, first).notes == "In the book."
+        assert get_minute(closed, first).notes == "In the book. "
 
     [recovery] = find_recoveries(path)
     assert recovery.path.parent == path.parent and recovery.path.stat().st_mode & 0o777 == 0o600
