@@ -244,6 +244,11 @@ class Writer:
         rows.append((str(number), "Board Assurance Framework and System Risks", "System Assurance",
                      "Note & Agree", "Chief of Strategy & Assurance", words_for.ARAC_TOPICS[3]))
         number += 1
+        rows.append((str(number), "Reports from the Place Partnerships", "System Assurance", "Note", "Chief Executive",
+                     rng.choice(words_for.BOARD_TOPICS)))
+        for letter in "ab":
+            rows.append((f"{letter})", None, "System Assurance", "Note", "", rng.choice(words_for.BOARD_TOPICS)))
+        number += 1
         rows.append((str(number), "Corporate Governance Update", "ICB Organisational Decisions, Governance and "
                      "Assurance", "Note, Approve & Agree", "Chief of Strategy & Assurance",
                      rng.choice(words_for.BOARD_TOPICS)))
@@ -304,9 +309,11 @@ class Writer:
                     rows.append((f"{letter})", None, "Items for Assurance", "Note", topic.lead,
                                  rng.choice(committee.topics)))
             number += 1
-        for topic in rng.sample(words_for.BOARD_TOPICS, k=rng.randint(3, 4)):
+        for topic in rng.sample(words_for.BOARD_TOPICS, k=rng.randint(3, 5)):
             rows.append((str(number), None, "Items for Discussion", topic.purpose, topic.lead, topic))
             number += 1
+        rows.append((str(number), "Committee Work Plan", "Governance", "Note", "Head of Governance", "workplan"))
+        number += 1
         rows.append((str(number), "Policies for approval", "Governance", "Approve", "Head of Governance", "policies"))
         for letter in "abcd"[: rng.randint(2, 4)]:
             rows.append((f"{letter})", words_for.policy(words), "Governance", "Approve", "", "policy"))
@@ -491,6 +498,8 @@ class Writer:
                                    "including pressures at {site}, and on the national planning guidance.")
             elif kind == "communication":
                 notes = f"The {noun} agreed the key messages from the meeting."
+            elif kind == "workplan":
+                notes = f"The {noun} noted its work plan and the items planned for the next meeting."
             elif kind == "policy":
                 notes = f"The {noun} approved the policy, subject to the amendments discussed."
             elif kind == "next":
