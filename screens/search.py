@@ -91,7 +91,8 @@ class SearchScreen(Screen):
         self.page = page
         first = len(self.hits)
         self.hits.extend(page.hits)
-        results.add_options(Option(hit_text(hit), id=str(first + n)) for n, hit in enumerate(page.hits))
+        width = max(40, (results.size.width or self.app.size.width) - 2)
+        results.add_options(Option(hit_text(hit, width), id=str(first + n)) for n, hit in enumerate(page.hits))
         if first == 0 and self.hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(self.status_text())
@@ -135,21 +136,24 @@ class SearchScreen(Screen):
         self.dismiss()
 
 
-def hit_text(hit: SearchHit) -> Text:
-    """Two lines: when, where and what kind; then the words found, highlighted. User text is
-    styled, never parsed as markup."""
-    text = Text(no_wrap=False)
+def hit_text(hit: SearchHit, width: int = 200) -> Text:
+    """Two lines: when, where and what kind; then the words found, highlighted, cut to ``width``.
+    User text is styled, never parsed as markup."""
+    text = Text()
     when = f"{hit.meeting_date:%a %d %b %Y}" if hit.meeting_date else "no meeting"
     text.append(f"{when}  ", style="bold")
+    if hit.confidential:  # first, so that a long title never hides it
+        text.append("PART II", style="bold reverse")
+        text.append("  ")
     text.append(f"{hit.body_label}  ", style="bold")
     text.append(hit.item_label or hit.meeting_title or "—")
     text.append(f"  · {hit.kind.label}", style="italic")
-    if hit.confidential:
-        text.append("  PART II", style="bold reverse")
-    text.append("\n    ")
+    text.truncate(width, overflow="ellipsis")
+    snippet = Text("    ")
     for piece, matched in snippet_parts(hit.snippet):
-        text.append(piece, style="bold reverse" if matched else "")
-    return text
+        snippet.append(piece, style="bold reverse" if matched else "")
+    snippet.truncate(width, overflow="ellipsis")
+    return Text("\n").join([text, snippet])
 
 
 def go_to_hit(screen: SearchScreen, hit: SearchHit) -> None:

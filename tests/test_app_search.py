@@ -66,7 +66,7 @@ async def test_search_from_home_opens_the_meeting_at_the_item(demo) -> None:
         # the words found are highlighted by style, not by markup in the text
         prompt = screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
         marked = [prompt.plain[s.start:s.end] for s in prompt.spans if "reverse" in str(s.style)]
-        assert marked == ["handover", "handover"]
+        assert marked and set(marked) == {"handover"}
         assert screen.query_one("#search-results", OptionList).has_focus
         await pilot.press("enter")
         await pilot.pause()
