@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -21,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import copy_of, figure, open_upcoming, write_figures  # noqa: E402
+from common import scratch_folder, copy_of, figure, open_upcoming, write_figures  # noqa: E402
 from db.demo import build_demo  # noqa: E402
 from db.live import close_meeting, load_live, start_meeting, take_item  # noqa: E402
 from db.meetings import add_item, list_items  # noqa: E402
@@ -38,7 +37,7 @@ NOTES = ("The report set out the position at month 10 and the risks to the year 
 
 
 def prepare(source: Path | None = None) -> tuple:
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder()
     if source:
         book, meeting_id = open_upcoming(copy_of(source, folder, "bench.secretary"))
     else:

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -26,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from textual.widgets import Static  # noqa: E402
 
 from db.attendance import set_attendance  # noqa: E402
-from common import copy_of, figure, open_upcoming, write_figures  # noqa: E402
+from common import scratch_folder, copy_of, figure, open_upcoming, write_figures  # noqa: E402
 from db.demo import build_demo  # noqa: E402
 from db.live import load_live, record_movement, start_meeting  # noqa: E402
 from screens.app import SecretaryApp  # noqa: E402
@@ -42,7 +41,7 @@ def ms(samples: list[float]) -> tuple[float, float]:
 
 
 async def measure(runs: int, source: Path | None = None) -> dict[str, list[float]]:
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder()
     if source:
         book, meeting_id = open_upcoming(copy_of(source, folder, "bench.secretary"))
     else:

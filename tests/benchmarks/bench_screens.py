@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, copy_of, figure, print_figures, ten_year_book, timed, write_figures  # noqa: E402
+from common import scratch_folder, ROOT, copy_of, figure, print_figures, ten_year_book, timed, write_figures  # noqa: E402
 from terminal import BARE_APP, Terminal, python  # noqa: E402
 
 NAME = "screens"
@@ -154,7 +153,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--json")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder()
     source = args.book or ten_year_book(folder)[0]
     book = copy_of(source, folder, "screens.secretary")
     stress = copy_of(source, folder, "all-actions-on-the-board.secretary")

@@ -16,12 +16,11 @@ import argparse
 import re
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, figure, print_figures, ten_year_book, timed, write_figures  # noqa: E402
+from common import scratch_folder, ROOT, figure, print_figures, ten_year_book, timed, write_figures  # noqa: E402
 from terminal import BARE_APP, Terminal, python  # noqa: E402
 
 NAME = "start-up"
@@ -73,7 +72,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--json")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder()
     book = args.book or ten_year_book(folder)[0]
     size_mb = book.stat().st_size / 1e6
 

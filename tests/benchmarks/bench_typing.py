@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import screens.live  # noqa: E402
-from common import copy_of, figure, open_upcoming, write_figures  # noqa: E402
+from common import scratch_folder, copy_of, figure, open_upcoming, write_figures  # noqa: E402
 from db.demo import build_demo  # noqa: E402
 from db.live import start_meeting  # noqa: E402
 from db.meetings import list_items  # noqa: E402
@@ -72,7 +71,7 @@ def main() -> None:
     parser.add_argument("--book", type=Path, help="run on a copy of this book (default: the demo book)")
     parser.add_argument("--json")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_folder()
     if args.book:
         book, meeting_id = open_upcoming(copy_of(args.book, folder, "bench.secretary"))
     else:

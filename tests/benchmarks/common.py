@@ -85,6 +85,16 @@ def print_figures(title: str, figures: list[Figure]) -> None:
         print(f"{f.name:<52}{f.median_ms:>10.2f}{f.p90_ms:>9.2f}{base}{ratio}  {f.budget:<14}{f.verdict}")
 
 
+def scratch_folder() -> Path:
+    """A folder for this run's books and copies, removed when the run ends."""
+    import atexit
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="secretary-bench-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
+
+
 def ten_year_book(folder: Path, years: int = YEARS) -> tuple[Path, float, str]:
     """Generate the ten-year book in ``folder``; its path, the seconds it took and its counts."""
     from db.big_demo import populate

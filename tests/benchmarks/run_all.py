@@ -19,14 +19,13 @@ import platform
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import ROOT, Figure, ten_year_book  # noqa: E402
+from common import scratch_folder, ROOT, Figure, ten_year_book  # noqa: E402
 
 BENCHES = [  # script, arguments for a full run, for --quick
     ("bench_startup.py", ["--runs", "9"], ["--runs", "3"]),
@@ -42,7 +41,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs of each (a rough look)")
     parser.add_argument("--verbose", action="store_true", help="also print each benchmark's own report")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="secretary-bench-"))
+    folder = scratch_folder()
     print(f"Generating the ten-year book in {folder} …", flush=True)
     book, seconds, counts = ten_year_book(folder)
     figures = [Figure("generate", "generate the ten-year book (secretary demo --years 10)", seconds * 1000,
