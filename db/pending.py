@@ -7,6 +7,10 @@ is full, an I/O error, the file or its disk read-only, the file deleted undernea
 change is kept, in the order it was made, and ``retry`` tries again; the caller learns
 whether it is in the book. A change the book refuses on its merits (``Refused``) is never
 kept: the caller hears of it as before.
+
+A change made outside the meeting from a form is not kept: ``PendingWrites.write_now`` writes
+it at once or raises ``NotSaved``, and the form keeps what the clerk typed (``not_saved``
+turns any failure to write the book into that, in the same words).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ class Outcome:
 @cache
 def writes() -> dict[str, Callable[..., Any]]:
     """Every write a change may make, by name: what a recovery file may ask for, and nothing else."""
-    from db import actions, attendance, live, minutes
+    from db import actions, attendance, history, live, minutes
 
     functions = [
         minutes.save_minute_text, minutes.record_decision, minutes.update_decision, minutes.move_decision,
@@ -58,6 +62,7 @@ def writes() -> dict[str, Callable[..., Any]]:
         attendance.update_movement, attendance.delete_movement,
         actions.raise_action, actions.record_update, actions.agree_closure, actions.update_action,
         actions.delete_action,
+        history.restore_notes, history.undo_deletion, live.reopen_for_correction,
     ]
     return {f"{f.__module__}.{f.__name__}": f for f in functions}
 
@@ -85,6 +90,24 @@ class PendingWrites:
         if change in self.waiting:
             return Outcome(False)
         return Outcome(True, value)
+
+    def write_now(self, book: Book, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``write(book, *args, **kwargs)`` at once, never kept: for a form, which keeps the clerk's
+        input itself. Changes still waiting go first, so the book takes changes in the order they
+        were made; if they cannot, this is not tried. Raises NotSaved if the book cannot be
+        written, and what the book raises if it refuses the change itself."""
+        if self.waiting:
+            self._drain(book)
+            if self.waiting:
+                raise NotSaved(self.trouble or "earlier changes are still waiting to be saved")
+        try:
+            self._file_in_place(book)
+            return write(book, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001 — storage trouble becomes NotSaved, the rest raised
+            failed = not_saved(book, error)
+            if failed is None:
+                raise
+            raise failed from error
 
     def retry(self, book: Book) -> bool:
         """Try again what is waiting (and check the file is still there); True if all is in the book."""
@@ -140,6 +163,28 @@ class PendingWrites:
                 f"The book file {book.path} was deleted while it was open. It has been written back "
                 "there from everything the app held."
             )
+
+
+class NotSaved(BookError):
+    """A change made straight to the book (not held) that the book could not take: none of
+    it is in the book. ``trouble`` is why, in the clerk's words."""
+
+    def __init__(self, trouble: str) -> None:
+        super().__init__(f"Nothing was saved: {trouble}.")
+        self.trouble = trouble
+
+
+def not_saved(book: Book | None, error: BaseException) -> NotSaved | None:
+    """``error`` as NotSaved, the book's open transaction rolled back, if it is a failure to
+    write the book; None if it is not (refused on its merits, or a bug: let it be raised)."""
+    if isinstance(error, NotSaved):
+        return error
+    trouble = storage_trouble(error)
+    if trouble is None:
+        return None
+    if book is not None:
+        _roll_back(book)
+    return NotSaved(trouble.rstrip("."))
 
 
 def _roll_back(book: Book) -> None:

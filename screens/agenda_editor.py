@@ -117,10 +117,10 @@ class AgendaEditorScreen(Screen):
     @work
     async def action_add_item(self, as_sub_item: bool = False) -> None:
         draft = self._after_current(as_sub_item=as_sub_item)
-        item = await self.app.push_screen_wait(ItemFormScreen(draft, "New sub-item" if as_sub_item else "New item"))
-        if item is None:
+        stored = await self.app.push_screen_wait(ItemFormScreen(
+            draft, "New sub-item" if as_sub_item else "New item", save=lambda item: self.app.write_now(insert_item, item)))
+        if stored is None:
             return
-        stored = insert_item(self.book, item)
         self._after_change(stored.id)
 
     def action_add_sub_item(self) -> None:
@@ -132,9 +132,14 @@ class AgendaEditorScreen(Screen):
         current = self.current
         if current is None:
             return
-        edited = await self.app.push_screen_wait(ItemFormScreen(current, f"Edit item {current.number}".strip()))
+        def store(edited: AgendaItem) -> AgendaItem:
+            if edited != current:
+                self.app.write_now(update_item, edited)
+            return edited
+
+        edited = await self.app.push_screen_wait(ItemFormScreen(current, f"Edit item {current.number}".strip(),
+                                                                save=store))
         if edited is not None and edited != current:
-            update_item(self.book, edited)
             self._after_change(edited.id)
 
     @work
@@ -146,8 +151,8 @@ class AgendaEditorScreen(Screen):
         extra = f" and its {subs} sub-item{'s' if subs > 1 else ''}" if subs else ""
         label = f"{current.number} {current.title}".strip()
         if await self.app.push_screen_wait(ConfirmScreen(f"Delete item {label}{extra} from the agenda?")):
-            delete_item(self.book, current.id)
-            self._after_change(None)
+            if self.app.try_write(f"deleting item {label}", delete_item, current.id).saved:
+                self._after_change(None)
 
     def _restructure(self, change) -> None:
         current = self.current
@@ -158,7 +163,8 @@ class AgendaEditorScreen(Screen):
         except ValueError as e:
             self.notify(str(e), severity="warning", markup=False)
             return
-        save_agenda_order(self.book, agenda.renumber(items) if self.auto_number else items)
+        self.app.try_write(f"moving item {current.number or current.title}", save_agenda_order,
+                           agenda.renumber(items) if self.auto_number else items)
         self.reload(select=current.id)
 
     def action_move(self, step: int) -> None:
@@ -171,9 +177,11 @@ class AgendaEditorScreen(Screen):
         self._restructure(agenda.outdent)
 
     def action_renumber(self) -> None:
-        save_agenda_order(self.book, agenda.renumber(list_items(self.book, self.meeting_id)))
+        renumbered = self.app.try_write("renumbering the agenda", save_agenda_order,
+                                        agenda.renumber(list_items(self.book, self.meeting_id)))
         self.reload()
-        self.notify("Agenda renumbered.")
+        if renumbered.saved:
+            self.notify("Agenda renumbered.")
 
     def action_toggle_auto(self) -> None:
         self.auto_number = not self.auto_number
@@ -185,7 +193,7 @@ class AgendaEditorScreen(Screen):
     def _after_change(self, select: int | None) -> None:
         items = list_items(self.book, self.meeting_id)
         items = agenda.renumber(items) if self.auto_number else agenda.reposition(items)
-        save_agenda_order(self.book, items)
+        self.app.try_write("putting the agenda in order", save_agenda_order, items)
         self.reload(select=select)
 
     @work
@@ -201,10 +209,14 @@ class AgendaEditorScreen(Screen):
             self.notify("Import cancelled: the agenda is unchanged.")
             return
         try:
-            stored = store_agenda(self.book, self.meeting_id, imported, append=choice == "append")
+            imported_now = self.app.try_write(f"importing {path.name}", store_agenda, self.meeting_id, imported,
+                                              append=choice == "append")
         except (Refused, ValueError) as e:
             self.notify(f"Nothing was imported: {e}", severity="error", markup=False)
             return
+        if not imported_now.saved:
+            return  # told: nothing was imported, and the file can be imported again
+        stored = imported_now.value
         self._after_change(stored[0].id if stored else None)
         done = "added to" if choice == "append" else "now make up"
         self.notify(f"{len(stored)} entries from {path.name} {done} the agenda.", markup=False)

@@ -14,8 +14,10 @@ from functools import partial
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
+from textual.worker import WorkerFailed
 
 from db import Book, BookError
+from db.pending import not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
@@ -64,6 +66,58 @@ class SecretaryApp(App):
     def write(self, what: str, write, *args, key: str | None = None, **kwargs):
         """Every change the clerk makes: saved now, or held and retried (screens/saving.py)."""
         return self.saver.write(what, write, *args, key=key, **kwargs)
+
+    def write_now(self, write, *args, **kwargs):
+        """A form's change: saved now or NotSaved raised, the form keeping the input (screens/saving.py)."""
+        return self.saver.write_now(write, *args, **kwargs)
+
+    def try_write(self, what: str, write, *args, **kwargs):
+        """A small change no form holds: saved now, or the clerk told that nothing was saved."""
+        return self.saver.try_write(what, write, *args, **kwargs)
+
+    # --- the last safety net: a failed write is told, never the end of the app ---------------
+
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Every key, button and palette command runs its action here."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:  # noqa: BLE001 — a failure to write is told; anything else raised
+            if not self.tell_failed_write(error):
+                raise
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's last stop for an exception nothing caught, which ends the app. A failure to
+        write the book in a worker (where most screens make their changes) is told instead. Other
+        handlers cannot go on once they have raised, so anything else still ends the app, but not
+        before what the saver holds is written to a recovery file."""
+        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
+            if self.tell_failed_write(error.error):
+                return
+        self._keep_what_is_held()
+        super()._handle_exception(error)
+
+    def tell_failed_write(self, error: Exception) -> bool:
+        """Say plainly that ``error`` kept a change out of the book; False if it is not that
+        (a TypeError, say: a bug, which is never hidden)."""
+        failed = not_saved(self.book, error)
+        if failed is not None:
+            self.notify(f"{failed.message} Everything saved before is still in the book; try again once it "
+                        "can be written.", title="NOT SAVED", severity="error", timeout=30, markup=False)
+            return True
+        if isinstance(error, BookError):  # refused on its merits, in the clerk's words
+            self.notify(error.message, title="Not recorded", severity="error", timeout=20, markup=False)
+            return True
+        return False
+
+    def _keep_what_is_held(self) -> None:
+        if self.book is None:
+            return
+        try:
+            if not self.flush_all():
+                self.saver.write_recovery_file("the app stopped on an unexpected error")
+        except Exception:  # noqa: BLE001 — already on the way out with an error: this is a best effort
+            pass
 
     def backup(self, reason: str) -> None:
         """A verified backup at a milestone (the meeting goes live, it closes); a failure is

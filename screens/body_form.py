@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,6 +14,13 @@ from screens.form import FormScreen
 
 
 class NewBodyScreen(FormScreen[Body | None]):
+    """Hands back the body as stored by ``save`` (the caller's); if the book cannot take it, the
+    form stays open saying so, with what was typed. Without ``save``, the body unsaved."""
+
+    def __init__(self, *, save: Callable[[Body], Body] = lambda body: body) -> None:
+        super().__init__()
+        self.save = save
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("New board or committee", classes="title")
@@ -31,6 +40,9 @@ class NewBodyScreen(FormScreen[Body | None]):
     @on(Input.Submitted, "#short")
     def _create(self) -> None:
         self.action_save()
+
+    def store(self, body: Body) -> Body:
+        return self.save(body)
 
     def build(self) -> Body:
         return Body(name=self.query_one("#name", Input).value, short_name=self.query_one("#short", Input).value)

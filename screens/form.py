@@ -13,10 +13,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch
 
 from db import BookError
+from db.pending import not_saved
 from secretary.errors import explain
 from screens.confirm import ConfirmScreen
 
 R = TypeVar("R")
+
+
+def nothing_saved(book: Any, error: Exception) -> str | None:
+    """What a form says when ``error`` kept its change out of the book (the form stays open,
+    the clerk's typing in it); None if ``error`` is a bug, to be raised."""
+    failed = not_saved(book, error)
+    if failed is not None:
+        return f"{failed.message} What you typed is still here: save again once the book can be written."
+    if isinstance(error, BookError):  # the book refused it on its merits
+        return f"Nothing was saved: {error.message}"
+    return None
 
 
 class FormMixin:
@@ -78,9 +90,11 @@ class FormMixin:
             return
         try:
             stored = self.store(built)
-        except BookError as e:
-            # the book refused, or the disk did: the clerk's typing stays in the form
-            self.show_error(f"Nothing was saved: {e.message}")
+        except Exception as e:  # noqa: BLE001 — the book refused, or the disk did: the typing stays here
+            words = nothing_saved(self.app.book, e)
+            if words is None:
+                raise
+            self.show_error(words)
             return
         self.mark_saved()
         self.dismiss(stored)

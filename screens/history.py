@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from db.history import is_undone, item_history, meeting_history, names_for, restore_notes, undo_deletion
 from db.meetings import get_item, get_meeting
-from db.minutes import get_minute
+from db.minutes import get_minute, save_minute_text
 from db.rows import Refused
 from secretary.history import Change, ChangeKind, Names, details, summary, what
 from secretary.models import MeetingStatus
@@ -93,6 +93,8 @@ class HistoryScreen(Screen[bool]):
 
     def _offer(self, change: Change) -> str:
         if change.is_deletion:
+            if self.app.saver.holds(undo_deletion, change.id):
+                return "held"
             return "undone" if is_undone(self.app.book, change) else "undo"
         if self._notes_of(change) is not None:
             return "restore"
@@ -163,6 +165,10 @@ class HistoryScreen(Screen[bool]):
             return
         if not self._editable():
             return
+        if self._notes_held(change.row_id):
+            self.notify("The notes typed last on this item are not in the book yet (they are held and retried); "
+                        "put back an earlier version once they are saved.", severity="warning", markup=False)
+            return
         when = change.at.astimezone(self.names.tz)
         sure = await self.app.push_screen_wait(ConfirmScreen(
             f"Put back the notes as they were at {when:%H:%M:%S}?\n\n"
@@ -171,15 +177,22 @@ class HistoryScreen(Screen[bool]):
         if not sure:
             return
         try:
-            restore_notes(book, change.row_id, notes, self.app.now())
+            put_back = self.app.write(f"notes on {self._item_words(change.row_id)} put back as they were at "
+                                      f"{when:%H.%M.%S}", restore_notes, change.row_id, text=notes,
+                                      at=self.app.now())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
             return
-        self.changed = True
-        self.notify(f"The notes as they were at {when:%H:%M:%S} are back.", title="Restored", markup=False)
+        self.changed = True  # held or not: the editor shows these notes now
+        if put_back.saved:
+            self.notify(f"The notes as they were at {when:%H:%M:%S} are back.", title="Restored", markup=False)
         self.load(keep_row=False)
 
     async def bring_back(self, change: Change) -> None:
+        if self.app.saver.holds(undo_deletion, change.id):
+            self.notify("That is being brought back already: it is held until the book can be written.",
+                        markup=False)
+            return
         if is_undone(self.app.book, change):
             self.notify("That has already been brought back.", markup=False)
             return
@@ -191,13 +204,27 @@ class HistoryScreen(Screen[bool]):
         if not sure:
             return
         try:
-            said = undo_deletion(self.app.book, change.id, self.app.now())
+            said = self.app.write(f"deletion undone: {summary(change, self.names, 50)}", undo_deletion, change.id,
+                                  at=self.app.now())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
             return
         self.changed = True
-        self.notify(said, title="Brought back", markup=False)
+        if said.saved:
+            self.notify(said.value, title="Brought back", markup=False)
         self.load(keep_row=False)
+
+    def _notes_held(self, item_id: int) -> bool:
+        """Notes typed on the item that the book could not take yet: a restore would go after
+        them, and typing after the restore before it."""
+        return any(c.write is save_minute_text and c.args[:1] == (item_id,) and "notes" in c.kwargs
+                   for c in self.app.saver.waiting)
+
+    def _item_words(self, item_id: int) -> str:
+        item = get_item(self.app.book, item_id)
+        if item is None:
+            return "an item"
+        return f"item {item.number} ({item.title[:30]})" if item.number else f"“{item.title[:30]}”"
 
     def action_scope(self) -> None:
         if self.item_id is None:

@@ -129,16 +129,18 @@ class HomeScreen(Screen):
             return
         previous = latest_meeting(self.book, body.id)
         opening = len(opening_items(list_items(self.book, previous.id))) if previous else 0
-        from screens.meeting_form import NewMeetingScreen  # here: not needed for the first screen
+        from screens.meeting_form import NewMeeting, NewMeetingScreen  # here: not needed for the first screen
 
-        asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening))
+        def create(asked: NewMeeting) -> Meeting:  # in the form: if the book cannot take it, the form stays
+            if asked.copy_from is None:
+                return self.app.write_now(create_meeting, asked.meeting)
+            return self.app.write_now(create_meeting_from, asked.meeting, asked.copy_from.id)
+
+        asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening, save=create))
         if asked is None:
             return
-        if asked.copy_from is None:
-            stored = create_meeting(self.book, asked.meeting)
-            said = ""
-        else:
-            stored = create_meeting_from(self.book, asked.meeting, asked.copy_from.id)
+        stored, said = asked.meeting, ""
+        if asked.copy_from is not None:
             said = (f" from {long_date(asked.copy_from.date)}: {len(list_attendance(self.book, stored.id))} expected, "
                     f"{len(list_items(self.book, stored.id))} opening items")
         self.show_body(body, select=stored.id)
@@ -148,10 +150,9 @@ class HomeScreen(Screen):
     async def action_new_body(self) -> None:
         from screens.body_form import NewBodyScreen
 
-        body = await self.app.push_screen_wait(NewBodyScreen())
-        if body is None:
+        stored = await self.app.push_screen_wait(NewBodyScreen(save=lambda body: self.app.write_now(create_body, body)))
+        if stored is None:
             return
-        stored = create_body(self.book, body)
         self.load_bodies(select=stored.id)
 
     def action_roster(self) -> None:

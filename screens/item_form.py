@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,12 +17,15 @@ PURPOSES = ["Note", "Approve", "Discuss", "Assure", "Agree", "Endorse", "Update"
 
 
 class ItemFormScreen(FormScreen[AgendaItem | None]):
-    """Hands back the item as edited (unsaved); the caller stores it."""
+    """Hands back the item as stored by ``save`` (the caller's); if the book cannot take it, the
+    form stays open saying so, with what was typed. Without ``save``, the item as edited."""
 
-    def __init__(self, item: AgendaItem, heading: str) -> None:
+    def __init__(self, item: AgendaItem, heading: str, *,
+                 save: Callable[[AgendaItem], AgendaItem] = lambda item: item) -> None:
         super().__init__()
         self.item = item
         self.heading = heading
+        self.save = save
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -61,6 +66,9 @@ class ItemFormScreen(FormScreen[AgendaItem | None]):
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
+
+    def store(self, item: AgendaItem) -> AgendaItem:
+        return self.save(item)
 
     def build(self) -> AgendaItem:
         value = {i.id: i.value.strip() for i in self.query(Input)}

@@ -29,6 +29,7 @@ from db.live import (
     set_register_confirmation,
     take_item,
 )
+from db.history import restore_notes
 from db.minutes import list_decisions, record_decision, save_minute_text
 from db.rows import Refused
 from secretary.annotations import inline_notes
@@ -329,8 +330,9 @@ class LiveScreen(Screen):
     def _held(self, item_id: int | None, field: str, saved: object) -> object:
         """The value of a minute field as last typed: held by the saver if not yet in the book."""
         key = _text_key(item_id, field)
-        held = [c for c in self.app.saver.waiting if c.key == key]
-        return held[-1].kwargs[field] if held else saved
+        held = [c.kwargs[field] if c.key == key else c.kwargs["text"] for c in self.app.saver.waiting
+                if c.key == key or (field == "notes" and c.write is restore_notes and c.args[:1] == (item_id,))]
+        return held[-1] if held else saved  # (restore_notes: an earlier version put back from the history)
 
     def _item_words(self, item_id: int) -> str:
         item = next((i for i in self.state.items if i.id == item_id), None) if self.state else None

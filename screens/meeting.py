@@ -54,6 +54,11 @@ class MeetingScreen(Screen):
         table = self.query_one("#agenda", DataTable)
         for label, width in (("No.", 4), ("Item", 48), ("Purpose", 16), ("Lead", 26), ("Time", 5), ("Part", 4)):
             table.add_column(label, width=width)
+        self.app.saver.changed.subscribe(self, self._saving_changed)
+
+    def _saving_changed(self, saver) -> None:
+        if not saver.failing and self.is_current:  # what was held is in the book: show it
+            self.load()
 
     def on_screen_resume(self) -> None:
         # on first showing and on coming back from the agenda editor
@@ -74,12 +79,17 @@ class MeetingScreen(Screen):
             if not said.strip():
                 raise ValueError("Say what needs correcting; the reason is kept with the minutes.")
 
+        if self.app.saver.holds(reopen_for_correction, self.meeting_id):
+            self.notify("Reopening these minutes is held until the book can be written; they open then.",
+                        markup=False)
+            return
         reason = await self.app.push_screen_wait(TextForm(
             "Reopen the approved minutes for a correction?", "Why (kept with the minutes)", "", check=a_reason))
         if not reason:
             return
-        try:
-            reopen_for_correction(self.app.book, self.meeting_id, reason, self.app.now().date())
+        try:  # held and retried if the book cannot take it: the reason typed is never lost
+            self.app.write("approved minutes reopened for a correction", reopen_for_correction, self.meeting_id,
+                           reason, self.app.now().date())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
         self.load()

@@ -3,6 +3,7 @@ when the body has met before, whether to carry forward from its most recent meet
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -19,6 +20,7 @@ from secretary.errors import explain
 from secretary.formats import long_date, short_date
 from secretary.models import Body, Meeting
 from secretary.times import format_time, read_time, read_time_range
+from screens.form import nothing_saved
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,17 @@ def _same_length(start: time, old_start: time, old_end: time) -> time | None:
 
 
 class NewMeetingScreen(ModalScreen[NewMeeting | None]):
-    """Hands back an unsaved meeting; the caller stores it (and carries forward what was asked)."""
+    """Hands back the meeting as stored by ``save`` (the caller's, which carries forward what was
+    asked); if the book cannot take it, the form stays open saying so, with what was typed.
+    Without ``save``, the meeting unsaved."""
 
     CSS_PATH = ["dialogs.tcss", "meeting_form.tcss"]
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "create", "Create")]
 
-    def __init__(self, body: Body, previous: Meeting | None = None, opening_count: int = 0) -> None:
+    def __init__(self, body: Body, previous: Meeting | None = None, opening_count: int = 0, *,
+                 save: Callable[[NewMeeting], Meeting] | None = None) -> None:
         super().__init__()
+        self.save = save
         self.body = body
         self.previous = previous
         self.opening_count = opening_count
@@ -147,7 +153,17 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
             error.update(str(e))
             return
         copying = self.previous is not None and self.query_one("#copy", Checkbox).value
-        self.dismiss(NewMeeting(meeting, self.previous if copying else None))
+        asked = NewMeeting(meeting, self.previous if copying else None)
+        if self.save is not None:
+            try:
+                asked = NewMeeting(self.save(asked), asked.copy_from)
+            except Exception as e:  # noqa: BLE001 — the book refused, or the disk did: the typing stays here
+                words = nothing_saved(self.app.book, e)
+                if words is None:
+                    raise
+                error.update(words)
+                return
+        self.dismiss(asked)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

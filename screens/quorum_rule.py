@@ -127,7 +127,7 @@ class QuorumRuleScreen(FormMixin, Screen[QuorumRule | None]):
         })
 
     def store(self, rule: QuorumRule) -> QuorumRule:
-        set_quorum_rule(self.book, self.body_id, rule)
+        self.app.write_now(set_quorum_rule, self.body_id, rule)  # NotSaved: the form says so, the rule kept
         self.notify(f"Quorum rule for the {self.body.label} saved.", markup=False)
         return rule
 

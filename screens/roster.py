@@ -123,7 +123,7 @@ class RosterScreen(Screen):
     @work
     async def action_add_member(self) -> None:
         stored = await self.app.push_screen_wait(MemberFormScreen(
-            self.body, self._people(), save=lambda seat: add_seat(self.book, seat.person, seat.membership),
+            self.body, self._people(), save=lambda seat: self.app.write_now(add_seat, seat.person, seat.membership),
         ))
         if stored is None:
             return
@@ -151,7 +151,7 @@ class RosterScreen(Screen):
             return
         edited = await self.app.push_screen_wait(MemberFormScreen(
             self.body, self._people(), current, record=person_record(self.book, current.person.id),
-            ending_on=self.today if ending else None, save=lambda seat: save_seat(self.book, seat),
+            ending_on=self.today if ending else None, save=lambda seat: self.app.write_now(save_seat, seat),
         ))
         if edited is None or edited == current:
             return

@@ -5,6 +5,11 @@ Every change a screen makes during a meeting goes through ``app.saver.write`` (t
 held in order, retried every two seconds and on the next change, and the clerk is told
 plainly, then told again when it is saved. Leaving the app with changes still held asks
 first and offers a recovery file beside the book; a signal writes one without asking.
+
+A change outside the meeting that a form makes (a new body, meeting, member, agenda item,
+the quorum rule) goes through ``write_now``: written at once or not at all, the form
+staying open with what the clerk typed and "Nothing was saved: …"; a small change that is
+not a form's (moving an agenda item) through ``try_write``, a failure told in a notification.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.widgets import Button, Static
 
-from db.pending import Change, Outcome, PendingWrites
+from db.pending import Change, NotSaved, Outcome, PendingWrites
 
 RETRY_SECONDS = 2.0
 
@@ -56,6 +61,30 @@ class Saver:
             self.app.notify(f"Not saved yet: {what}. It is held and will be saved with the rest.",
                             title="NOT SAVED", severity="warning", timeout=8, markup=False)
         return outcome
+
+    def write_now(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``write(book, *args, **kwargs)`` at once, never held (what changes wait goes first).
+        Raises NotSaved if the book cannot be written — a form shows it and keeps the clerk's
+        input — and what the book raises if it refuses the change on its merits."""
+        try:
+            return self.pending.write_now(self.app.book, write, *args, **kwargs)
+        finally:
+            self._after()
+
+    def try_write(self, what: str, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Outcome:
+        """``write_now`` for a change no form holds (``what``: the clerk's words for it): a
+        failure is told in a notification and nothing of it is in the book."""
+        try:
+            return Outcome(True, self.write_now(write, *args, **kwargs))
+        except NotSaved as failed:
+            self.app.notify(f"Not saved: {what} — {failed.trouble}. Everything saved before is still in the "
+                            "book; try again once it can be written.", title="NOT SAVED", severity="error",
+                            timeout=20, markup=False)
+            return Outcome(False)
+
+    def holds(self, write: Callable[..., Any], *args: Any) -> bool:
+        """Whether a change by ``write`` whose arguments begin with ``args`` is waiting."""
+        return any(c.write is write and c.args[:len(args)] == args for c in self.waiting)
 
     def retry(self) -> bool:
         """Try again what is held (the app calls this every two seconds); True if all is saved."""
