@@ -185,6 +185,14 @@ def describe_error(error: Exception) -> str | None:
         return str(error)
     if isinstance(error, OSError):
         return f"{error.filename or ''}: {error.strerror or error}".lstrip(": ")
+    import sqlite3
+
+    if isinstance(error, sqlite3.Error):
+        from db.pending import storage_trouble
+
+        trouble = storage_trouble(error)
+        if trouble:  # each command writes in one transaction: the failed one left nothing behind
+            return f"the book could not be written ({trouble.rstrip('.')}); nothing of this command was saved."
     return None
 
 

@@ -148,3 +148,25 @@ def test_import_of_a_binary_file_is_one_clear_line(demo_book: Path, tmp_path: Pa
     junk.write_bytes(b"\x00\x01\x02binary\x00")
     result = secretary("import", "agenda", str(junk), "--meeting", "next", "--book", str(demo_book), "--yes")
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_an_import_onto_a_full_disk_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    import resource
+    import signal
+
+    book = tmp_path / "fresh.secretary"
+    assert secretary("demo", "--book", str(book), "--no-open").returncode == 0
+    before = book.read_bytes()
+
+    def no_room() -> None:  # every file the command writes may grow to 8 KB, no more
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "secretary.cli", "import", "agenda", str(agenda_file(tmp_path)), "--meeting", "next",
+         "--book", str(book), "--yes"],
+        capture_output=True, text=True, timeout=120, preexec_fn=no_room,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and "could not be written" in result.stderr
+    assert book.read_bytes() == before
