@@ -41,5 +41,14 @@ def test_cli_imports_nothing_heavy_at_start() -> None:
     assert not loaded & {"textual", "sqlite_utils", "db", "screens", "docx"}
 
 
+def test_start_up_keeps_numpy_out_of_sqlite_utils_and_leaves_nothing_behind() -> None:
+    code = ("import sys; from secretary.cli import _skip_unused_imports; _skip_unused_imports(); "
+            "import sqlite_utils.db as d; print(d.np is None, d.pd is None, 'numpy' in sys.modules, "
+            "'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # numpy not loaded for sqlite-utils, and no None left in sys.modules to trip others (hypothesis)
+    assert out.split() == ["True", "True", "False", "False"]
+
+
 def test_there_are_modules_to_check() -> None:
     assert len(modules(secretary)) >= 3 and len(modules(db)) >= 3
