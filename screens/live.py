@@ -121,6 +121,10 @@ class LiveScreen(Screen):
         self.set_interval(1.0, self.tick_clock)
         self.app.saver.changed.subscribe(self, self._saving_changed)
 
+    def on_unmount(self) -> None:
+        # the app's signal holds its subscribers strongly: without this every screen opened stays in memory
+        self.app.saver.changed.unsubscribe(self)
+
     def _saving_changed(self, saver) -> None:
         if not saver.failing and self.state is not None:
             self.reload()  # what was held is in the book now: show it

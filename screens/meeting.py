@@ -56,6 +56,10 @@ class MeetingScreen(Screen):
             table.add_column(label, width=width)
         self.app.saver.changed.subscribe(self, self._saving_changed)
 
+    def on_unmount(self) -> None:
+        # the app's signal holds its subscribers strongly: without this every screen opened stays in memory
+        self.app.saver.changed.unsubscribe(self)
+
     def _saving_changed(self, saver) -> None:
         if not saver.failing and self.is_current:  # what was held is in the book: show it
             self.load()

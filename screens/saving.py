@@ -239,6 +239,9 @@ class SaveBadge(Static):
         self.app.saver.changed.subscribe(self, self.show_state)
         self.show_state(self.app.saver)
 
+    def on_unmount(self) -> None:
+        self.app.saver.changed.unsubscribe(self)  # else the app's signal keeps the widget, and its screen, alive
+
     def show_state(self, saver: Saver) -> None:
         if saver.waiting:
             self.update("NOT SAVED — retrying")
@@ -263,6 +266,9 @@ class SaveTrouble(Static):
     def on_mount(self) -> None:
         self.app.saver.changed.subscribe(self, self.show_state)
         self.show_state(self.app.saver)
+
+    def on_unmount(self) -> None:
+        self.app.saver.changed.unsubscribe(self)  # else the app's signal keeps the widget, and its screen, alive
 
     def show_state(self, saver: Saver) -> None:
         self.set_class(saver.failing, "failing")

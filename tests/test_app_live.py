@@ -4,6 +4,8 @@ the public, move between items, close the meeting — then read what the book ho
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -229,6 +231,21 @@ async def test_a_live_meeting_reopens_on_its_live_screen(demo) -> None:
         await pilot.pause()
         assert isinstance(again.screen, LiveScreen)
         assert "1a. Apologies" in text_of(again.screen, "#item-title")
+
+
+async def test_a_live_screen_left_is_not_kept_in_memory(demo) -> None:
+    """Each screen kept after it is left makes every pass of Python's collector slower, and the
+    clerk opens and leaves the live screen many times in a day (DESIGN.md §8)."""
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = Clock(START)
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = weakref.ref(await start_live(app, pilot))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        gc.collect()
+        assert live() is None
 
 
 async def test_deputy_and_unexpected_attendee_join_the_list(demo) -> None:
