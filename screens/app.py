@@ -21,6 +21,7 @@ from db.pending import not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
 
 STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
@@ -54,6 +55,7 @@ class SecretaryApp(App):
     def on_mount(self) -> None:
         self._catch_signals()
         self.set_interval(RETRY_SECONDS, self.saver.retry)
+        self.screen_change_signal.subscribe(self, lambda _screen: forget_removed_widgets(self), immediate=True)
         if self.damaged is not None:
             from screens.damaged import DamagedScreen
 
