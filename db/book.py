@@ -47,6 +47,10 @@ class BookInUse(BookError):
     pass
 
 
+class Refused(BookError):
+    """The book refused a change that would break one of its rules."""
+
+
 class BookUnavailable(BookError):
     """Missing, unreadable, or not writable."""
 

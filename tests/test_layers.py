@@ -41,6 +41,12 @@ def test_cli_imports_nothing_heavy_at_start() -> None:
     assert not loaded & {"textual", "sqlite_utils", "db", "screens", "docx"}
 
 
+def test_the_book_opens_without_waiting_for_the_models() -> None:
+    # the app opens the book (its integrity check) while the screens import in a thread: the
+    # sooner it starts, the sooner the first screen (secretary/cli.py run_app)
+    assert "pydantic" not in imported_after("db")
+
+
 def test_start_up_keeps_numpy_out_of_sqlite_utils_and_leaves_nothing_behind() -> None:
     code = ("import sys; from secretary.cli import _skip_unused_imports; _skip_unused_imports(); "
             "import sqlite_utils.db as d; print(d.np is None, d.pd is None, 'numpy' in sys.modules, "
