@@ -63,7 +63,8 @@ class HomeScreen(Screen):
         options.add_options(Option(body.name, id=str(body.id)) for body in self.bodies)
         if self.bodies:
             index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
-            options.highlighted = index
+            with options.prevent(OptionList.OptionHighlighted):  # shown once, here, not again by the event
+                options.highlighted = index
             self.show_body(self.bodies[index])
             self.query_one("#meetings", DataTable).focus()
         else:
