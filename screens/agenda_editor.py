@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from db.imports import store_agenda
 from db.meetings import delete_item, get_meeting, insert_item, list_items, save_agenda_order, update_item
@@ -19,6 +19,7 @@ from screens.confirm import ConfirmScreen
 from screens.import_preview import AgendaFileScreen, ImportPreviewScreen
 from screens.item_form import ItemFormScreen
 from screens.text import plain
+from screens.footer import Footer
 
 
 class AgendaEditorScreen(Screen):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
 from db.attendance import add_attendee, expect_members_in_post, list_attendance, set_attendance
 from db.live import load_live
@@ -19,6 +19,7 @@ from secretary.importers.roster import suggest_initials
 from secretary.live import LiveState, find_people
 from secretary.models import Attendance, AttendanceStatus, Group, Person
 from screens.text import plain
+from screens.footer import Footer
 
 STATUS_WORDS = {
     AttendanceStatus.expected: "expected",

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Markdown, Select, Static
+from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
 
 from db.live import load_live
 from secretary.exports.files import ExportRefused, write_atomically
 from secretary.exports.minutes import RENDERERS, to_markdown
 from secretary.minutes_doc import build_minutes
 from screens.confirm import ConfirmScreen
+from screens.footer import Footer
 
 
 class ExportScreen(Screen):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from db.history import is_undone, item_history, meeting_history, names_for, restore_notes, undo_deletion
 from db.meetings import get_item, get_meeting
@@ -19,6 +19,7 @@ from secretary.history import Change, ChangeKind, Names, details, summary, what
 from secretary.models import MeetingStatus
 from screens.confirm import ConfirmScreen
 from screens.text import plain
+from screens.footer import Footer
 
 
 SUMMARY_WIDTH = 32

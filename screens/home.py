@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from db.bodies import create_body, list_bodies
@@ -18,6 +18,7 @@ from db.meetings import (
 from secretary.formats import long_date, time_range
 from secretary.models import Body, Meeting
 from screens.text import plain
+from screens.footer import Footer
 
 
 class HomeScreen(Screen):

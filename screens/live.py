@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual import on
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Static, TextArea
 
 from db.live import (
     close_meeting,
@@ -44,6 +44,22 @@ from screens.movement_form import STEPPED_OUT, MovementForm
 from screens.saving import SaveBadge, SaveTrouble
 from screens.suggest import PeopleSuggester
 from screens.text import plain
+from screens.footer import Footer
+
+
+AGENDA_COLUMNS = (4, 19, 5, 5)  # No., Item, Plan, Began: 40 cells with the gaps, the pane's width less a scrollbar
+AGENDA_HEADINGS = ("No.", "Item", "Plan", "Began", "bold")
+
+
+def agenda_line(number: str, title: str, planned: str, began: str, style: str = "") -> Text:
+    """One row of the live agenda: each cell cut to its column (with …) and padded."""
+    line = Text(" ", style=style, no_wrap=True, end="")
+    for n, (value, width) in enumerate(zip((number, title, planned, began), AGENDA_COLUMNS)):
+        cell = Text(value or "", no_wrap=True)  # the clerk's words: never read as markup
+        cell.truncate(width, overflow="ellipsis", pad=True)
+        line.append("  " if n else "")
+        line.append_text(cell)
+    return line
 
 
 class LiveScreen(Screen):
@@ -95,7 +111,9 @@ class LiveScreen(Screen):
         with Horizontal(id="live-body"):
             with Vertical(id="agenda-pane"):
                 yield Static("Agenda", classes="pane-title")
-                yield DataTable(id="live-agenda", cursor_type="row", show_cursor=False)
+                yield Static(agenda_line(*AGENDA_HEADINGS), id="live-agenda-head")
+                with VerticalScroll(id="live-agenda", can_focus=False):
+                    yield Static("", id="live-agenda-lines")
             with Vertical(id="item-pane"):
                 yield Static("", id="item-title", markup=False)
                 yield Static("", id="item-meta", markup=False)
@@ -115,9 +133,6 @@ class LiveScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#live-agenda", DataTable)
-        for label, width in (("No.", 4), ("Item", 18), ("Plan", 5), ("Began", 5)):
-            table.add_column(label, width=width)
         self.set_interval(1.0, self.tick_clock)
         self.app.saver.changed.subscribe(self, self._saving_changed)
 
@@ -210,20 +225,20 @@ class LiveScreen(Screen):
         self.quorate = meeting_q.quorate
 
     def show_agenda(self) -> None:
+        """The agenda as one block of lines: a table widget takes several times as long to draw
+        its 30-odd rows, and this pane only shows them (DESIGN.md §8)."""
         state = self.state
-        table = self.query_one("#live-agenda", DataTable)
-        table.clear()
         shown = self.item_shown()
         current = shown.id if shown else None
         slots = planned_slots(state.items, state.meeting.planned_end)
         tz = self.now().tzinfo
-        current_row = None
+        lines, current_row = [], None
         for item in state.ordered:
             minute = state.minutes.get(item.id)
             mark, style = " ", ""
             if item.id == current:
                 mark, style = "▶", "bold reverse"
-                current_row = table.row_count
+                current_row = len(lines)
             elif minute and minute.ended_at:
                 mark, style = "✓", "dim"
             actual = ""
@@ -236,12 +251,12 @@ class LiveScreen(Screen):
             title = ("  " if item.parent_id else "") + (item.title if item.kind is ItemKind.item else f"— {item.title} —")
             if item.part is Part.confidential:
                 title = "[II] " + title
-            table.add_row(
-                plain(f"{mark}{item.number}", style), plain(title, style),
-                plain(minutes_time(item.planned_start), style), plain(actual, style), key=str(item.id),
-            )
+            lines.append(agenda_line(f"{mark}{item.number}", title, minutes_time(item.planned_start), actual, style))
+        self.query_one("#live-agenda-lines", Static).update(Text("\n").join(lines))
         if current_row is not None:
-            table.move_cursor(row=current_row)
+            pane = self.query_one("#live-agenda", VerticalScroll)
+            # keep the current item in sight, a few rows of what came before it above
+            self.call_after_refresh(pane.scroll_to, y=max(0, current_row - 3), animate=False)
 
     def show_item(self) -> None:
         state = self.state

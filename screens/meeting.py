@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from db.attendance import list_attendance
 from db.bodies import get_body
@@ -16,6 +16,7 @@ from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
 from secretary.models import AttendanceStatus, ItemKind, MeetingStatus, Part
 from screens.text import plain
+from screens.footer import Footer
 
 
 class MeetingScreen(Screen):

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Header, Input, Label, Select, Static
 
 from db.bodies import get_body, set_quorum_rule
 from db.people import roster
@@ -22,6 +22,7 @@ from secretary.quorum import describe_rule, holders_in_post, rule_warnings
 from screens.form import FormMixin
 from screens.requirement_form import RequirementFormScreen
 from screens.text import plain
+from screens.footer import Footer
 
 _MINIMUMS = [
     ("More than half of the voting members in post", MinimumKind.more_than_half),

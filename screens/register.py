@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from db.minutes import list_interests
 from db.people import list_people
@@ -15,6 +15,7 @@ from secretary.declarations import NATURE_WORDS
 from secretary.live import find_people
 from secretary.models import Body, Interest
 from screens.text import plain
+from screens.footer import Footer
 
 
 ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes near the last

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from db.people import add_seat, list_people, person_record, roster, save_seat
 from secretary.formats import short_date
 from secretary.models import Body, Seat
 from screens.member_form import MemberFormScreen
 from screens.text import plain
+from screens.footer import Footer
 
 
 def is_former(seat: Seat, today: date) -> bool:

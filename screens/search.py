@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
+from screens.footer import Footer
 from textual.widgets.option_list import Option
 
 from db.search import PAGE, SearchRefused, search

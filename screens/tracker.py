@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
 from db.actions import (
     action_meetings,
@@ -34,6 +34,7 @@ from secretary.formats import short_date
 from secretary.models import Action, ActionStatus, ActionUpdate, Body
 from screens.confirm import ConfirmScreen
 from screens.text import plain
+from screens.footer import Footer
 
 STATUS_FILTERS = ["open", "all", *[s.value for s in ActionStatus]]
 ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes near the last

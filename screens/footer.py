@@ -1,0 +1,47 @@
+"""The footer every screen shows: Textual's, rebuilt only when the keys it shows change.
+
+Textual's Footer rebuilds all its keys each time the screen says its bindings may have changed:
+on every change of focus, and several times while a screen opens (six times for the live
+screen, some 110 widgets made, styled and thrown away). Rebuilt here at most once per refresh,
+and not at all when the keys, their descriptions and whether they are enabled are what the
+footer already shows.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
+
+
+class Footer(TextualFooter):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending = False  # a rebuild is waiting for the next refresh
+        self._showing: tuple | None = None  # the keys as last composed
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._pending:
+            return
+        if self.is_attached and screen is self.screen:
+            self._pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._pending = False
+        if self.is_attached and self._keys() != self._showing:
+            await self.recompose()
+
+    def compose(self):
+        self._showing = self._keys()
+        yield from super().compose()
+
+    def _keys(self) -> tuple | None:
+        if not self._bindings_ready:
+            return None
+        app = self.app
+        return tuple(
+            (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip,
+             binding.show, binding.group)
+            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+        )
