@@ -330,3 +330,56 @@ async def test_the_overview_shows_the_roll_as_ticked(demo) -> None:
         assert roll[3].startswith("Expected, not yet ticked: GA, TW")
     statuses = {a.person_id: a.status for a in list_attendance(book, upcoming)}
     assert statuses[person(book, "PN")] is AttendanceStatus.apologies
+
+
+def footer_words(screen) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in screen.query(FooterKey)]
+
+
+async def test_the_footer_follows_the_keys_each_screen_offers(demo) -> None:
+    """The footer is rebuilt only when its keys change (screens/footer.py): it must still follow
+    every change — a planned meeting offers "Start meeting", a started one "Live screen"."""
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = Clock(START)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        overview = app.screen
+        assert "Start meeting" in footer_words(overview)
+        assert "Live screen" not in footer_words(overview)
+        live = await start_live(app, pilot)
+        await pilot.pause()
+        assert {"Decision", "Action", "Next"} <= set(footer_words(live))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is overview
+        assert "Live screen" in footer_words(overview)
+        assert "Start meeting" not in footer_words(overview)
+
+
+async def test_the_live_agenda_marks_items_done_and_the_current_one(demo) -> None:
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await start_live(app, pilot)
+        clock.on(4)
+        await pilot.press("ctrl+n")
+        clock.on(3)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        lines = str(live.query_one("#live-agenda-lines", Static).content).splitlines()
+        by_number = {line.split()[0]: line for line in lines if line.strip()}
+        assert by_number["✓1"].rstrip().endswith("09.00  09.02")  # planned, began
+        assert by_number["✓1a"].rstrip().endswith("09.06")
+        assert by_number["▶1b"].rstrip().endswith("09.09")
+        assert "2" in by_number and not by_number["2"].rstrip().endswith("09.09")  # not begun
+        # a title longer than its column is cut with …, and every row is the pane's width or less
+        assert any("…" in line for line in lines)
+        assert max(len(line) for line in lines) <= 40
+        head = str(live.query_one("#live-agenda-head", Static).content)
+        assert head.split() == ["No.", "Item", "Plan", "Began"]
