@@ -43,7 +43,6 @@ from screens.confirm import ConfirmScreen
 from screens.movement_form import STEPPED_OUT, MovementForm
 from screens.saving import SaveBadge, SaveTrouble
 from screens.suggest import PeopleSuggester
-from screens.text import plain
 from screens.footer import Footer
 
 
