@@ -298,18 +298,13 @@ def _run(app) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     _skip_unused_imports()
-    if args.years is not None:
-        from db.big_demo import build_big_demo
+    from db import DamagedBook
+    from db.backup import restore_advice
 
-        path = (args.book or data_folder() / f"demo-{args.years}-years.secretary").expanduser()
-        if not path.exists():
-            print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …", flush=True)
-        book, meeting_id, created = build_big_demo(path, args.years)
-    else:
-        from db.demo import build_demo
-
-        path = (args.book or data_folder() / DEMO_BOOK_NAME).expanduser()
-        book, meeting_id, created = build_demo(path)
+    try:
+        book, meeting_id, path, created = _demo_book(args)
+    except DamagedBook as error:  # an existing demo book that is damaged: name the backup, as for any book
+        raise DamagedBook(f"{error.message} {restore_advice(_demo_path(args))}") from error
     if args.no_open:
         print(f"{'Created' if created else 'Using'} the demo book at {path}")
         book.close()
@@ -317,6 +312,27 @@ def run_demo(args: argparse.Namespace) -> int:
     from screens.app import SecretaryApp
 
     return _run(SecretaryApp(book, open_meeting=meeting_id))
+
+
+def _demo_path(args: argparse.Namespace) -> Path:
+    name = f"demo-{args.years}-years.secretary" if args.years is not None else DEMO_BOOK_NAME
+    return (args.book or data_folder() / name).expanduser().absolute()
+
+
+def _demo_book(args: argparse.Namespace):
+    if args.years is not None:
+        from db.big_demo import build_big_demo
+
+        path = _demo_path(args)
+        if not path.exists():
+            print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …", flush=True)
+        book, meeting_id, created = build_big_demo(path, args.years)
+    else:
+        from db.demo import build_demo
+
+        path = _demo_path(args)
+        book, meeting_id, created = build_demo(path)
+    return book, meeting_id, path, created
 
 
 def run_search(args: argparse.Namespace) -> int:

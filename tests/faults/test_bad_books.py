@@ -80,6 +80,16 @@ def test_a_damaged_book_is_left_alone_and_the_newest_good_backup_is_named(demo_w
     assert code == 0 and "OK" in said
 
 
+def test_demo_on_a_damaged_demo_book_names_the_backup_and_changes_nothing(demo_with_backup, capsys) -> None:
+    """`secretary demo --book FILE` reopens FILE when it is there: damaged, it is met like any book."""
+    path, backup = demo_with_backup
+    garble(path)
+    before = unchanged(path)
+    code, said = cli(capsys, "demo", "--book", str(path), "--no-open")
+    assert code == 1 and "is damaged" in said
+    assert f"secretary restore {backup} --book {path}" in " ".join(said.split())
+    assert unchanged(path) == before
+
 async def test_the_app_started_on_a_damaged_book_offers_to_restore_it(demo_with_backup) -> None:
     path, backup = demo_with_backup
     garble(path)
