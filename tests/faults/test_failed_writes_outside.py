@@ -259,17 +259,22 @@ async def test_reopening_approved_minutes_is_held_and_done_once_the_book_can_be_
 # --- forms before the meeting: the form stays open with what was typed ---------------------------
 
 
+async def agenda_editor(app, pilot) -> AgendaEditorScreen:
+    """From the meeting's overview, as the app opens on it, to its agenda editor (g)."""
+    await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+    await pilot.pause()
+    await pilot.press("g")
+    await until(pilot, lambda: isinstance(app.screen, AgendaEditorScreen))
+    await pilot.pause()
+    return app.screen
+
+
 async def test_an_agenda_item_that_cannot_be_saved_stays_in_its_form_and_saves_when_tried_again(demo) -> None:
     book, upcoming = demo
     before = printed(book, upcoming)
     app = SecretaryApp(book, open_meeting=upcoming)
     async with app.run_test(size=(140, 45), notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        await pilot.pause()
-        await pilot.press("g")
-        await until(pilot, lambda: isinstance(app.screen, AgendaEditorScreen))
-        await pilot.pause()
-        editor = app.screen
+        editor = await agenda_editor(app, pilot)
         refuse_writes(book)
 
         await pilot.press("K")  # a move: told, and the agenda as it was
@@ -312,11 +317,7 @@ async def test_an_agenda_import_that_cannot_be_stored_changes_nothing_and_can_be
     before = printed(book, upcoming)
     app = SecretaryApp(book, open_meeting=upcoming)
     async with app.run_test(size=(110, 32), notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
-        await pilot.pause()
-        await pilot.press("g")
-        await until(pilot, lambda: isinstance(app.screen, AgendaEditorScreen))
-        editor = app.screen
+        editor = await agenda_editor(app, pilot)
 
         async def import_it() -> None:
             await pilot.press("i")
