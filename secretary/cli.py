@@ -199,13 +199,22 @@ def describe_error(error: Exception) -> str | None:
 
 
 def open_book(path: Path | None, *, create: bool = False):
-    from db import Book, DamagedBook
-    from db.backup import restore_advice
+    from db import Book
 
     path = (path or default_book()).expanduser().absolute()
-    try:
+    with _naming_the_backup(path):
         return Book.open(path, create=create)
-    except DamagedBook as error:  # name the backup to restore, and the command
+
+
+@contextmanager
+def _naming_the_backup(path: Path) -> Iterator[None]:
+    """A damaged book is told with the newest good backup to restore, and the command."""
+    from db import DamagedBook
+    from db.backup import restore_advice
+
+    try:
+        yield
+    except DamagedBook as error:
         raise DamagedBook(f"{error.message} {restore_advice(path)}") from error
 
 
@@ -298,13 +307,20 @@ def _run(app) -> int:
 
 def run_demo(args: argparse.Namespace) -> int:
     _skip_unused_imports()
-    from db import DamagedBook
-    from db.backup import restore_advice
+    name = f"demo-{args.years}-years.secretary" if args.years is not None else DEMO_BOOK_NAME
+    path = (args.book or data_folder() / name).expanduser().absolute()
+    with _naming_the_backup(path):  # an existing demo book is opened again: damaged, it is told like any
+        if args.years is not None:
+            from db.big_demo import build_big_demo
 
-    try:
-        book, meeting_id, path, created = _demo_book(args)
-    except DamagedBook as error:  # an existing demo book that is damaged: name the backup, as for any book
-        raise DamagedBook(f"{error.message} {restore_advice(_demo_path(args))}") from error
+            if not path.exists():
+                print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …",
+                      flush=True)
+            book, meeting_id, created = build_big_demo(path, args.years)
+        else:
+            from db.demo import build_demo
+
+            book, meeting_id, created = build_demo(path)
     if args.no_open:
         print(f"{'Created' if created else 'Using'} the demo book at {path}")
         book.close()
@@ -312,27 +328,6 @@ def run_demo(args: argparse.Namespace) -> int:
     from screens.app import SecretaryApp
 
     return _run(SecretaryApp(book, open_meeting=meeting_id))
-
-
-def _demo_path(args: argparse.Namespace) -> Path:
-    name = f"demo-{args.years}-years.secretary" if args.years is not None else DEMO_BOOK_NAME
-    return (args.book or data_folder() / name).expanduser().absolute()
-
-
-def _demo_book(args: argparse.Namespace):
-    if args.years is not None:
-        from db.big_demo import build_big_demo
-
-        path = _demo_path(args)
-        if not path.exists():
-            print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …", flush=True)
-        book, meeting_id, created = build_big_demo(path, args.years)
-    else:
-        from db.demo import build_demo
-
-        path = _demo_path(args)
-        book, meeting_id, created = build_demo(path)
-    return book, meeting_id, path, created
 
 
 def run_search(args: argparse.Namespace) -> int:
