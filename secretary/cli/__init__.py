@@ -610,6 +610,3 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{path}: OK — integrity and references checked{'; see the warning above' if warning else ''}.")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
