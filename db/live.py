@@ -9,24 +9,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from db.actions import actions_raised_at
-from db.attendance import add_movement, list_attendance, list_movements, set_attendance
-from db.bodies import get_body
+from db.attendance import add_movement, list_movements, set_attendance
 from db.book import Book
-from db.meetings import get_meeting, list_items, previous_meeting, update_meeting
-from db.minutes import (
-    add_declaration,
-    get_minute,
-    list_declarations,
-    list_interests,
-    list_meeting_decisions,
-    list_minutes,
-    list_public_questions,
-    save_minute,
-)
-from db.people import get_person, list_people, roster
+from db.meetings import get_meeting, list_items, update_meeting
+from db.minutes import add_declaration, get_minute, list_minutes, save_minute
+from db.record import read_record
 from db.rows import Refused, one
-from secretary.live import LiveState, current_item_id, neighbour, next_taken_order
+from secretary.agenda import current_item_id, neighbour, next_taken_order
+from secretary.room import returns_when_item_ends
 from secretary.models import (
     Attendance,
     Declaration,
@@ -42,40 +32,7 @@ from secretary.models import (
 )
 
 
-def load_live(book: Book, meeting_id: int) -> LiveState:
-    meeting = _meeting(book, meeting_id)
-    body = get_body(book, meeting.body_id)
-    items = list_items(book, meeting_id)
-    minutes = {m.item_id: m for m in list_minutes(book, meeting_id)}
-    attendance = list_attendance(book, meeting_id)
-    people = {p.id: p for p in list_people(book, meeting.body_id)}
-    for row in attendance:  # attendees from elsewhere (another body's officer) are shown too
-        if row.person_id not in people:
-            people[row.person_id] = get_person(book, row.person_id)
-    return LiveState(
-        meeting=meeting,
-        body=body,
-        seats=roster(book, meeting.body_id),
-        people=people,
-        items=items,
-        minutes=minutes,
-        attendance=attendance,
-        movements=list_movements(book, meeting_id),
-        declarations=list_declarations(book, meeting_id),
-        interests=list_interests(book, meeting.body_id),
-        previous_date=previous.date if (previous := previous_meeting(book, meeting)) else None,
-        next_date=meeting.next_meeting_date or _next_meeting_date(book, meeting),
-        actions=actions_raised_at(book, meeting_id),
-        decisions=list_meeting_decisions(book, meeting_id),
-        questions=list_public_questions(book, meeting_id),
-    )
-
-
-def _next_meeting_date(book: Book, meeting: Meeting):
-    for row in book.db.query("SELECT date FROM meeting WHERE body_id = ? AND date > ? ORDER BY date LIMIT 1",
-                             [meeting.body_id, meeting.date.isoformat()]):
-        return date.fromisoformat(row["date"])
-    return None
+load_live = read_record  # the old name, until every caller says read_record
 
 
 def start_meeting(book: Book, meeting_id: int, at: datetime) -> Meeting:
@@ -188,16 +145,8 @@ def record_declaration(book: Book, declaration: Declaration, at: datetime) -> De
 
 
 def _return_withdrawn(book: Book, meeting_id: int, item_id: int, at: datetime) -> None:
-    """Everyone still out after withdrawing for this item comes back as it ends."""
-    last: dict[int, Movement] = {}
-    for movement in list_movements(book, meeting_id):
-        last[movement.person_id] = movement
-    for person_id, movement in last.items():
-        if movement.kind is MovementKind.withdrew and movement.item_id == item_id:
-            add_movement(book, Movement(
-                meeting_id=meeting_id, person_id=person_id, kind=MovementKind.returned,
-                at=max(at, movement.at), item_id=item_id, phase=Phase.end,
-            ))
+    for movement in returns_when_item_ends(list_movements(book, meeting_id), meeting_id, item_id, at):
+        add_movement(book, movement)
 
 
 def set_register_confirmation(book: Book, meeting_id: int, confirmed: bool, gifts: str) -> Meeting:

@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -555,3 +555,20 @@ END;
 
 
 M003_SQL = _m003_sql()
+
+
+# --- m004: each agenda item's standing kind ---------------------------------------------
+
+
+@migrations()
+def m004_item_standing(db: Database) -> None:
+    """Each item's standing kind (apologies, interests, previous minutes …) stored on the item,
+    decided from its title once here for the items already in the book, editable from then on."""
+    from secretary.standing import classify
+
+    db.execute("ALTER TABLE agenda_item ADD COLUMN standing TEXT NOT NULL DEFAULT ''")
+    for row in list(db.query("SELECT id, title FROM agenda_item")):
+        kind = classify(row["title"]).value
+        if kind:
+            db.execute("UPDATE agenda_item SET standing = ? WHERE id = ?", [kind, row["id"]])
+    _set_version(db, 4)

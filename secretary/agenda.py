@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from secretary.models import AgendaItem, ItemKind
+from secretary.models import AgendaItem, ItemKind, Minute
 
 
 def in_order(items: list[AgendaItem]) -> list[AgendaItem]:
@@ -97,3 +97,35 @@ def outdent(items: list[AgendaItem], item_id: int) -> list[AgendaItem]:
 def reposition(items: list[AgendaItem]) -> list[AgendaItem]:
     """Positions 0..n in printed order, so the book's ORDER BY position reads as printed."""
     return [item.model_copy(update={"position": p}) for p, item in enumerate(in_order(items))]
+
+
+# --- where the meeting is on its agenda ---------------------------------------------------
+
+
+def current_item_id(minutes: dict[int, Minute] | list[Minute]) -> int | None:
+    """The item being taken: started and not yet ended (the latest taken, if the book holds several)."""
+    values = minutes.values() if isinstance(minutes, dict) else minutes
+    open_items = [m for m in values if m.started_at is not None and m.ended_at is None]
+    if not open_items:
+        return None
+    latest = max(open_items, key=lambda m: (m.taken_order or 0, m.started_at))
+    return latest.item_id
+
+
+def neighbour(items: list[AgendaItem], item_id: int | None, step: int) -> AgendaItem | None:
+    """The item ``step`` places after (or before, when negative) this one in agenda order."""
+    ordered = in_order(items)
+    if not ordered:
+        return None
+    if item_id is None:
+        return ordered[0] if step > 0 else None
+    ids = [i.id for i in ordered]
+    if item_id not in ids:
+        return None
+    index = ids.index(item_id) + step
+    return ordered[index] if 0 <= index < len(ordered) else None
+
+
+def next_taken_order(minutes: dict[int, Minute] | list[Minute]) -> int:
+    values = minutes.values() if isinstance(minutes, dict) else minutes
+    return max((m.taken_order or 0 for m in values), default=0) + 1

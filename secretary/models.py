@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from secretary.standing import Standing, classify
 
 
 class Model(BaseModel):
@@ -318,6 +320,14 @@ class AgendaItem(Model):
     paper_ref: str = Field(default="", max_length=100)
     verbal: bool = False
     part: Part = Part.public
+    standing: Standing = Standing.none  # decided once, from the title, when the item is made
+
+    @model_validator(mode="before")
+    @classmethod
+    def _standing_from_title(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "standing" not in data and isinstance(data.get("title"), str):
+            return {**data, "standing": classify(data["title"])}
+        return data
 
     @model_validator(mode="after")
     def _not_own_parent(self) -> AgendaItem:

@@ -9,6 +9,7 @@ from datetime import date
 from secretary.declarations import wording
 from secretary.models import AgendaItem, Declaration, Meeting
 from secretary.quorum import QuorumResult
+from secretary.standing import Standing
 
 
 def standard_text(
@@ -28,15 +29,15 @@ def standard_text(
     made at this meeting (general ones, and this item's); ``previous_date`` is the date of
     the meeting whose minutes this item approves.
     """
-    title = item.title.casefold()
     initials = initials or {}
-    if "apolog" in title:
+    kind = item.standing
+    if kind is Standing.apologies:
         return "Apologies were noted as above."
-    if "quorac" in title or "quorum" in title:
+    if kind is Standing.quoracy:
         if quorum is None or quorum.quorate:
             return "It was confirmed that the meeting was quorate."
         return "The meeting was not quorate: " + "; ".join(quorum.missing) + "."
-    if "interest" in title or "declaration" in title:
+    if kind is Standing.interests:
         said = [wording(d, initials.get(d.person_id, "?")) for d in declarations
                 if d.item_id is None or d.item_id == item.id]
         sentences = said or ["There were no declarations of interest."]
@@ -47,18 +48,18 @@ def standard_text(
         else:
             sentences.append("There were no declarations of gifts or hospitality.")
         return " ".join(sentences)
-    if "minutes" in title:
+    if kind is Standing.previous_minutes:
         held = f" held on {previous_date.day} {previous_date:%B %Y}" if previous_date else ""
         if amendments.strip():
             return (f"The minutes of the meeting{held} were approved as an accurate record, subject to the "
                     f"following amendments: {amendments.strip()}")
         return f"The minutes of the meeting{held} were approved as an accurate record."
-    if "action" in title and ("tracker" in title or "log" in title or title.strip() == "actions"):
+    if kind is Standing.action_tracker:
         return f"{noun} noted the action tracker."
-    if "planner" in title:
+    if kind is Standing.planner:
         return f"{noun} noted the {item.title.strip().lower().removeprefix('board ')}."
-    if "welcome" in title:
+    if kind is Standing.welcome:
         return "The Chair welcomed everyone to the meeting."
-    if "any other business" in title:
+    if kind is Standing.other_business:
         return "There was no other business."
     return None

@@ -1,0 +1,62 @@
+"""Reading a meeting's record (secretary/record.py) from the book: everything the live screen,
+the dialogs, the exports and the command line show of one meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from db.actions import actions_raised_at
+from db.attendance import list_attendance, list_movements
+from db.bodies import get_body
+from db.book import Book
+from db.meetings import get_meeting, list_items, previous_meeting
+from db.minutes import (
+    list_declarations,
+    list_interests,
+    list_meeting_decisions,
+    list_minutes,
+    list_public_questions,
+)
+from db.people import get_person, list_people, roster
+from db.rows import Refused
+from secretary.models import Meeting
+from secretary.record import MeetingRecord
+
+
+def read_record(book: Book, meeting_id: int) -> MeetingRecord:
+    """The meeting's record, read in one go (a few milliseconds on a ten-year book)."""
+    meeting = get_meeting(book, meeting_id)
+    if meeting is None:
+        raise Refused(f"There is no meeting {meeting_id} in this book.")
+    body = get_body(book, meeting.body_id)
+    items = list_items(book, meeting_id)
+    minutes = {m.item_id: m for m in list_minutes(book, meeting_id)}
+    attendance = list_attendance(book, meeting_id)
+    people = {p.id: p for p in list_people(book, meeting.body_id)}
+    for row in attendance:  # attendees from elsewhere (another body's officer) are shown too
+        if row.person_id not in people:
+            people[row.person_id] = get_person(book, row.person_id)
+    return MeetingRecord(
+        meeting=meeting,
+        body=body,
+        seats=roster(book, meeting.body_id),
+        people=people,
+        items=items,
+        minutes=minutes,
+        attendance=attendance,
+        movements=list_movements(book, meeting_id),
+        declarations=list_declarations(book, meeting_id),
+        interests=list_interests(book, meeting.body_id),
+        previous_date=previous.date if (previous := previous_meeting(book, meeting)) else None,
+        next_date=meeting.next_meeting_date or _next_meeting_date(book, meeting),
+        actions=actions_raised_at(book, meeting_id),
+        decisions=list_meeting_decisions(book, meeting_id),
+        questions=list_public_questions(book, meeting_id),
+    )
+
+
+def _next_meeting_date(book: Book, meeting: Meeting) -> date | None:
+    for row in book.db.query("SELECT date FROM meeting WHERE body_id = ? AND date > ? ORDER BY date LIMIT 1",
+                             [meeting.body_id, meeting.date.isoformat()]):
+        return date.fromisoformat(row["date"])
+    return None
