@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time
 
 from db.book import Book
 from db.rows import Refused, insert, one, rows, update
-from secretary.agenda import in_order, renumber
-from secretary.models import AgendaItem, Attendance, AttendanceStatus, Meeting, MeetingStatus
+from secretary.agenda import renumber
+from secretary.carry_forward import carried_item, expected_attendance, opening_items
+from secretary.models import AgendaItem, Meeting, MeetingStatus
 
 
 def create_meeting(book: Book, meeting: Meeting) -> Meeting:
@@ -145,18 +144,8 @@ def save_agenda_order(book: Book, items: list[AgendaItem]) -> None:
 
 
 def create_meeting_from(book: Book, meeting: Meeting, previous_id: int) -> Meeting:
-    """Store ``meeting`` carrying forward what stays the same from the previous meeting, all in one
-    transaction:
-
-    - **who is expected**: everyone on the previous meeting's list who still holds a seat on the new
-      date, with the group and role they were listed under (a deputy comes as themselves, the
-      deputising is not carried); then everyone else in post on that date, from their seat — a
-      board expects all its members, and the clerk marks apologies as they arrive. Everyone comes
-      as ``expected``; people without a seat (invited guests, deputies) are not carried.
-    - **the standing opening items** (see ``opening_items``), renumbered from 1, their times moved
-      by the difference between the two meetings' start times, and a minutes item that names the
-      meeting before the previous one by date made to name the previous meeting instead.
-    """
+    """Store ``meeting`` with what it carries forward from the previous meeting (who is expected, the
+    opening items: secretary/carry_forward.py), all in one transaction."""
     from db.attendance import list_attendance, set_attendance  # here: attendance may come to need meetings
     from db.people import roster
 
@@ -167,86 +156,16 @@ def create_meeting_from(book: Book, meeting: Meeting, previous_id: int) -> Meeti
         raise Refused("A meeting can only be copied from a meeting of the same body.")
     with book.db.atomic():
         stored = create_meeting(book, meeting)
-        seats = {}
-        for seat in roster(book, meeting.body_id, on=meeting.date):
-            seats.setdefault(seat.person.id, seat)  # the roster lists the senior seat first
-        listed: set[int] = set()
-        for was in list_attendance(book, previous.id):
-            if was.person_id in seats and was.person_id not in listed:
-                listed.add(was.person_id)
-                set_attendance(book, Attendance(meeting_id=stored.id, person_id=was.person_id, group=was.group,
-                                                role=was.role, note=was.note, status=AttendanceStatus.expected))
-        for person_id, seat in seats.items():
-            if person_id not in listed:
-                set_attendance(book, Attendance(meeting_id=stored.id, person_id=person_id,
-                                                group=seat.membership.group, role=seat.membership.role,
-                                                status=AttendanceStatus.expected))
+        seats = roster(book, meeting.body_id, on=meeting.date)
+        for row in expected_attendance(list_attendance(book, previous.id), seats, stored.id):
+            set_attendance(book, row)
         before = previous_meeting(book, previous)
+        minutes_of = (before.date, previous.date) if before is not None else None
         new_ids: dict[int, int] = {}
         for position, item in enumerate(opening_items(list_items(book, previous.id))):
-            title = item.title
-            if before is not None and _MINUTES.search(title):
-                title = _name_new_date(title, before.date, previous.date)
-            copy = add_item(book, item.model_copy(update={
-                "id": None, "meeting_id": stored.id, "position": position, "title": title,
-                "parent_id": new_ids.get(item.parent_id),
-                "planned_start": _moved(item.planned_start, previous.planned_start, stored.planned_start),
-            }))
+            copy = add_item(book, carried_item(
+                item, meeting_id=stored.id, position=position, parent_id=new_ids.get(item.parent_id),
+                old_start=previous.planned_start, new_start=stored.planned_start, minutes_of=minutes_of))
             new_ids[item.id] = copy.id
         save_agenda_order(book, renumber(list_items(book, stored.id)))
     return stored
-
-
-_OPENING_SECTION = re.compile(r"opening\b", re.IGNORECASE)
-_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
-_STANDING = re.compile(r"\bminutes\b|\baction (?:log|tracker)\b|\bmatters arising\b", re.IGNORECASE)
-_SEARCHED = 8  # an agenda's opening never runs further than this
-
-
-def opening_items(items: list[AgendaItem]) -> list[AgendaItem]:
-    """The standing items that open every meeting, in printed order.
-
-    When the agenda has a section whose name starts "Opening" (the usual "Opening Items"), it is
-    every item in that section. Otherwise it is the items from the top down to the last one that
-    mentions the minutes, the action log or tracker, or matters arising (in its own title or a
-    sub-item's), with its sub-items. Only the first eight items are searched, and the search
-    stops at the second item in a row that mentions none of them, so a committee's minutes
-    further down do not pull the whole agenda in. No such item: nothing is copied.
-    """
-    ordered = in_order(items)
-    sectioned = [i for i in ordered if _OPENING_SECTION.match(i.section.strip())]
-    if sectioned:
-        return sectioned
-    top = [i for i in ordered if i.parent_id is None]
-    end, misses = None, 0
-    for n, item in enumerate(top[:_SEARCHED]):
-        titles = [item.title] + [i.title for i in ordered if i.parent_id == item.id]
-        if any(_STANDING.search(t) for t in titles):
-            end, misses = n, 0
-        elif end is not None:
-            misses += 1
-            if misses == 2:
-                break
-    if end is None:
-        return []
-    kept = {i.id for i in top[: end + 1]}
-    return [i for i in ordered if i.id in kept or i.parent_id in kept]
-
-
-def _moved(moment: time | None, old_start: time | None, new_start: time | None) -> time | None:
-    """An item's time when the meeting now starts at ``new_start`` rather than ``old_start``."""
-    if moment is None or old_start is None or new_start is None:
-        return moment
-    day = date(2000, 1, 1)
-    shifted = datetime.combine(day, moment) + (datetime.combine(day, new_start) - datetime.combine(day, old_start))
-    return shifted.time() if shifted.date() == day else moment
-
-
-def _name_new_date(title: str, old: date, new: date) -> str:
-    """'Minutes from meeting held on 13 December' → '… 21 March', in whichever form the date was written."""
-    for form in ("{d.day} {d:%B %Y}", "{d:%d/%m/%Y}", "{d.day} {d:%B}", "{d.day} {d:%b}"):
-        written = form.format(d=old)
-        match = re.search(rf"(?<!\d){re.escape(written)}(?![\w/])", title, re.IGNORECASE)
-        if match:
-            return title[: match.start()] + form.format(d=new) + title[match.end():]
-    return title

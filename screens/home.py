@@ -12,9 +12,8 @@ from textual.widgets.option_list import Option
 
 from db.bodies import create_body, list_bodies
 from db.attendance import list_attendance
-from db.meetings import (
-    create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings, opening_items,
-)
+from db.meetings import create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings
+from secretary.carry_forward import opening_items
 from secretary.formats import long_date, time_range
 from secretary.models import Body, Meeting
 from screens.text import plain

@@ -13,7 +13,8 @@ from textual.widgets import Checkbox, DataTable, Input, Static
 import db.meetings
 from db.attendance import list_attendance
 from db.demo import build_demo
-from db.meetings import create_meeting_from, get_meeting, list_items, list_meetings, opening_items
+from db.meetings import create_meeting_from, get_meeting, list_items, list_meetings
+from secretary.carry_forward import opening_items
 from db.people import roster
 from db.rows import Refused
 from screens.agenda_editor import AgendaEditorScreen
