@@ -20,7 +20,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from db.book import Book, BookError, BookGone
@@ -30,7 +29,7 @@ from db.rows import Refused
 @dataclass(eq=False)
 class Change:
     what: str  # the clerk's words: "MSh arrived at 10.05", "notes on item 5"
-    write: Callable[..., Any]  # a function of db/ taking the book first; one of WRITES
+    write: Callable[..., Any]  # a function of db/ taking the book first: the write of one of the desk's verbs
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
     key: str | None = None  # a later change with the same key replaces this one while both wait
@@ -47,24 +46,11 @@ class Outcome:
     value: Any = None  # what the write function returned, once saved
 
 
-@cache
 def writes() -> dict[str, Callable[..., Any]]:
-    """Every write a change may make, by name: what a recovery file may ask for, and nothing else."""
-    from db import actions, attendance, history, live, minutes
+    """Every write a held change may make, by name: the desk's held verbs' writes (db/desk.py)."""
+    from db.desk import writes as desk_writes
 
-    functions = [
-        minutes.save_minute_text, minutes.record_decision, minutes.update_decision, minutes.move_decision,
-        minutes.delete_decision, minutes.add_public_question, minutes.update_public_question,
-        minutes.delete_public_question,
-        live.start_meeting, live.take_item, live.record_movement, live.record_declaration, live.set_public,
-        live.set_register_confirmation, live.approve_minutes, live.close_meeting,
-        attendance.set_attendance, attendance.add_attendee, attendance.expect_members_in_post,
-        attendance.update_movement, attendance.delete_movement,
-        actions.raise_action, actions.record_update, actions.agree_closure, actions.update_action,
-        actions.delete_action,
-        history.restore_notes, history.undo_deletion, live.reopen_for_correction,
-    ]
-    return {f"{f.__module__}.{f.__name__}": f for f in functions}
+    return desk_writes()
 
 
 class PendingWrites:
@@ -80,7 +66,7 @@ class PendingWrites:
         """Write ``change`` now, after any still waiting; keep it if the book cannot take it.
         Raises what the book raises if it refuses the change itself (Refused and the like)."""
         if change.name not in writes() or writes()[change.name] is not change.write:
-            raise ValueError(f"{change.name} is not one of the book's writes (db.pending.writes)")
+            raise ValueError(f"{change.name} is not the write of any of the desk's held verbs (db/desk.py)")
         same = next((i for i, c in enumerate(self.waiting) if change.key and c.key == change.key), None)
         if same is None:
             self.waiting.append(change)

@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.worker import WorkerFailed
 
 from db import Book, BookError
-from db.pending import not_saved
+from db.desk import Desk
+from db.pending import Change, NotSaved, Outcome, not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
@@ -46,7 +47,7 @@ class SecretaryApp(App):
         damaged: BookError | None = None,
     ) -> None:
         super().__init__()
-        self.book = book
+        self.desk = Desk(book)  # the one way the app changes the book
         self.create_path = create_path  # the book to create, or (damaged) the book that would not open
         self.meeting_to_open = open_meeting
         self.damaged = damaged
@@ -65,17 +66,29 @@ class SecretaryApp(App):
         else:
             self.show_home()
 
+    @property
+    def book(self) -> Book | None:
+        return self.desk.book
+
+    @book.setter
+    def book(self, book: Book | None) -> None:
+        self.desk.book = book
+
+    # TEMPORARY, until every screen calls the desk's verbs: the old three ways in, onto the desk
     def write(self, what: str, write, *args, key: str | None = None, **kwargs):
-        """Every change the clerk makes: saved now, or held and retried (screens/saving.py)."""
-        return self.saver.write(what, write, *args, key=key, **kwargs)
+        return self.desk.hold(Change(what, write, args, kwargs, key))
 
     def write_now(self, write, *args, **kwargs):
-        """A form's change: saved now or NotSaved raised, the form keeping the input (screens/saving.py)."""
-        return self.saver.write_now(write, *args, **kwargs)
+        return self.desk.now(write, *args, **kwargs)
 
     def try_write(self, what: str, write, *args, **kwargs):
-        """A small change no form holds: saved now, or the clerk told that nothing was saved."""
-        return self.saver.try_write(what, write, *args, **kwargs)
+        try:
+            return Outcome(True, self.desk.now(write, *args, **kwargs))
+        except NotSaved as failed:
+            self.notify(f"Not saved: {what} — {failed.trouble}. Everything saved before is still in the "
+                        "book; try again once it can be written.", title="NOT SAVED", severity="error",
+                        timeout=20, markup=False)
+            return Outcome(False)
 
     # --- the last safety net: a failed write is told, never the end of the app ---------------
 

@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from db.history import is_undone, item_history, meeting_history, names_for, restore_notes, undo_deletion
+from db.history import is_undone, item_history, meeting_history, names_for
 from db.meetings import get_item, get_meeting
-from db.minutes import get_minute, save_minute_text
+from db.minutes import get_minute
 from db.rows import Refused
 from secretary.history import Change, ChangeKind, Names, details, summary, what
 from secretary.models import MeetingStatus
@@ -94,7 +94,7 @@ class HistoryScreen(Screen[bool]):
 
     def _offer(self, change: Change) -> str:
         if change.is_deletion:
-            if self.app.saver.holds(undo_deletion, change.id):
+            if self.app.desk.holds(self.app.desk.undo_deletion, change.id):
                 return "held"
             return "undone" if is_undone(self.app.book, change) else "undo"
         if self._notes_of(change) is not None:
@@ -178,9 +178,7 @@ class HistoryScreen(Screen[bool]):
         if not sure:
             return
         try:
-            put_back = self.app.write(f"notes on {self._item_words(change.row_id)} put back as they were at "
-                                      f"{when:%H.%M.%S}", restore_notes, change.row_id, text=notes,
-                                      at=self.app.now())
+            put_back = self.app.desk.restore_notes(change.row_id, text=notes, at=self.app.now())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
             return
@@ -190,7 +188,7 @@ class HistoryScreen(Screen[bool]):
         self.load(keep_row=False)
 
     async def bring_back(self, change: Change) -> None:
-        if self.app.saver.holds(undo_deletion, change.id):
+        if self.app.desk.holds(self.app.desk.undo_deletion, change.id):
             self.notify("That is being brought back already: it is held until the book can be written.",
                         markup=False)
             return
@@ -205,8 +203,7 @@ class HistoryScreen(Screen[bool]):
         if not sure:
             return
         try:
-            said = self.app.write(f"deletion undone: {summary(change, self.names, 50)}", undo_deletion, change.id,
-                                  at=self.app.now())
+            said = self.app.desk.undo_deletion(change.id, at=self.app.now())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
             return
@@ -218,14 +215,7 @@ class HistoryScreen(Screen[bool]):
     def _notes_held(self, item_id: int) -> bool:
         """Notes typed on the item that the book could not take yet: a restore would go after
         them, and typing after the restore before it."""
-        return any(c.write is save_minute_text and c.args[:1] == (item_id,) and "notes" in c.kwargs
-                   for c in self.app.saver.waiting)
-
-    def _item_words(self, item_id: int) -> str:
-        item = get_item(self.app.book, item_id)
-        if item is None:
-            return "an item"
-        return f"item {item.number} ({item.title[:30]})" if item.number else f"“{item.title[:30]}”"
+        return self.app.desk.holds_notes(item_id)
 
     def action_scope(self) -> None:
         if self.item_id is None:

@@ -76,7 +76,6 @@ class MeetingScreen(Screen):
 
     @work
     async def action_reopen(self) -> None:
-        from db.live import reopen_for_correction
         from db.rows import Refused
         from screens.tracker import TextForm
 
@@ -84,7 +83,7 @@ class MeetingScreen(Screen):
             if not said.strip():
                 raise ValueError("Say what needs correcting; the reason is kept with the minutes.")
 
-        if self.app.saver.holds(reopen_for_correction, self.meeting_id):
+        if self.app.desk.holds(self.app.desk.reopen_for_correction, self.meeting_id):
             self.notify("Reopening these minutes is held until the book can be written; they open then.",
                         markup=False)
             return
@@ -93,8 +92,7 @@ class MeetingScreen(Screen):
         if not reason:
             return
         try:  # held and retried if the book cannot take it: the reason typed is never lost
-            self.app.write("approved minutes reopened for a correction", reopen_for_correction, self.meeting_id,
-                           reason, self.app.now().date())
+            self.app.desk.reopen_for_correction(self.meeting_id, reason, self.app.now().date())
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
         self.load()
@@ -135,7 +133,6 @@ class MeetingScreen(Screen):
     async def action_start(self) -> None:
         """Start the meeting (the opening time is now) and go to the live screen; a live
         or closed meeting just opens its live screen."""
-        from db.live import start_meeting
         from db.rows import Refused
         from screens.confirm import ConfirmScreen
 
@@ -148,7 +145,7 @@ class MeetingScreen(Screen):
             if not sure:
                 return
             try:
-                started = self.app.write(f"meeting started at {now:%H.%M}", start_meeting, self.meeting_id, now)
+                started = self.app.desk.start_meeting(self.meeting_id, now)
             except Refused as e:
                 self.notify(e.message, severity="error")
                 return

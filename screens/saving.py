@@ -1,15 +1,8 @@
-"""Saving the clerk's changes (DESIGN.md §7): the app's one way to change the book.
-
-Every change a screen makes during a meeting goes through ``app.saver.write`` (the
-``db.pending`` queue): it is in the book at once, or — if the book cannot be written —
-held in order, retried every two seconds and on the next change, and the clerk is told
-plainly, then told again when it is saved. Leaving the app with changes still held asks
-first and offers a recovery file beside the book; a signal writes one without asking.
-
-A change outside the meeting that a form makes (a new body, meeting, member, agenda item,
-the quorum rule) goes through ``write_now``: written at once or not at all, the form
-staying open with what the clerk typed and "Nothing was saved: …"; a small change that is
-not a form's (moving an agenda item) through ``try_write``, a failure told in a notification.
+"""What the clerk sees of saving (DESIGN.md §7). Every change goes through the desk
+(db/desk.py): in the book at once, or — if the book cannot be written — held in order,
+retried every two seconds and on the next change. The saver tells the clerk plainly, then
+again when it is saved; leaving the app with changes still held asks first and offers a
+recovery file beside the book; a signal writes one without asking.
 """
 
 from __future__ import annotations
@@ -25,20 +18,29 @@ from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.widgets import Button, Static
 
-from db.pending import Change, NotSaved, Outcome, PendingWrites
+from db.pending import Change, Outcome, PendingWrites
 
 RETRY_SECONDS = 2.0
 
 
 class Saver:
+    """What the clerk sees of the desk's queue (db/desk.py): the NOT SAVED badge and messages,
+    the recovery file, and the question before leaving with changes held."""
+
     def __init__(self, app: App) -> None:
         self.app = app
-        self.pending = PendingWrites()
         self.changed: Signal[Saver] = Signal(app, "saving")
         self.failing = False
         self.recovery: Path | None = None  # a recovery file holding what is still waiting
         self._recovered: list = []  # what it holds, to notice when that changes
         self._shown: tuple[bool, int] = (False, 0)
+        app.desk.listener = self._heard
+        app.desk.tell = lambda title, message, severity: app.notify(
+            message, title=title, severity=severity, timeout=20, markup=False)
+
+    @property
+    def pending(self) -> PendingWrites:
+        return self.app.desk.pending
 
     @property
     def waiting(self) -> list[Change]:
@@ -48,51 +50,17 @@ class Saver:
     def trouble(self) -> str | None:
         return self.pending.trouble
 
-    def write(self, what: str, write: Callable[..., Any], *args: Any, key: str | None = None,
-              **kwargs: Any) -> Outcome:
-        """Make the change ``write(book, *args, **kwargs)``, described to the clerk as ``what``.
-        ``key``: a later change with the same key replaces this one while both wait (notes)."""
-        already = self.failing
-        try:
-            outcome = self.pending.write(self.app.book, Change(what, write, args, kwargs, key))
-        finally:
-            self._after()
-        if already and not outcome.saved and key is None:  # each discrete change is told, not just the first
-            self.app.notify(f"Not saved yet: {what}. It is held and will be saved with the rest.",
+    def _heard(self, change: Change | None, outcome: Outcome | None) -> None:
+        """After every change the desk made or tried: each discrete change held while the book is
+        already failing is told, not just the first; then the state is shown."""
+        if change is not None and outcome is not None and self.failing and not outcome.saved and change.key is None:
+            self.app.notify(f"Not saved yet: {change.what}. It is held and will be saved with the rest.",
                             title="NOT SAVED", severity="warning", timeout=8, markup=False)
-        return outcome
-
-    def write_now(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``write(book, *args, **kwargs)`` at once, never held (what changes wait goes first).
-        Raises NotSaved if the book cannot be written — a form shows it and keeps the clerk's
-        input — and what the book raises if it refuses the change on its merits."""
-        try:
-            return self.pending.write_now(self.app.book, write, *args, **kwargs)
-        finally:
-            self._after()
-
-    def try_write(self, what: str, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Outcome:
-        """``write_now`` for a change no form holds (``what``: the clerk's words for it): a
-        failure is told in a notification and nothing of it is in the book."""
-        try:
-            return Outcome(True, self.write_now(write, *args, **kwargs))
-        except NotSaved as failed:
-            self.app.notify(f"Not saved: {what} — {failed.trouble}. Everything saved before is still in the "
-                            "book; try again once it can be written.", title="NOT SAVED", severity="error",
-                            timeout=20, markup=False)
-            return Outcome(False)
-
-    def holds(self, write: Callable[..., Any], *args: Any) -> bool:
-        """Whether a change by ``write`` whose arguments begin with ``args`` is waiting."""
-        return any(c.write is write and c.args[:len(args)] == args for c in self.waiting)
+        self._after()
 
     def retry(self) -> bool:
         """Try again what is held (the app calls this every two seconds); True if all is saved."""
-        if self.app.book is None:
-            return True
-        self.pending.retry(self.app.book)
-        self._after()
-        return not self.waiting
+        return self.app.desk.retry()
 
     def _after(self) -> None:
         app = self.app

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from secretary.record import MeetingRecord
 
 
+STEPPED_OUT = "stepped out"  # the note on a departure that was only a step out (F4), not a leaving
+
 _IN = (AttendanceStatus.present, AttendanceStatus.remote)
 
 
