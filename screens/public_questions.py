@@ -19,18 +19,9 @@ from db.minutes import (
     update_public_question,
 )
 from secretary.errors import explain
-from secretary.models import AgendaItem, PublicQuestion
+from secretary.models import PublicQuestion
 from screens.confirm import ConfirmScreen
 from screens.text import plain
-
-
-def questions_item(items: list[AgendaItem]) -> AgendaItem | None:
-    """The agenda item public questions belong to ("Questions from the Public")."""
-    for item in items:
-        title = item.title.casefold()
-        if "question" in title and "public" in title:
-            return item
-    return None
 
 
 class QuestionForm(ModalScreen[PublicQuestion | None]):

@@ -177,8 +177,8 @@ def go_to_hit(screen: SearchScreen, hit: SearchHit) -> None:
     screen.dismiss()
     if open_live:
         live = open_live[-1]
-        if live.state is not None and live.state.meeting.status.value == "live":
-            if hit.item_id is not None and hit.item_id != live.state.current_item_id:
+        if live.record is not None and live.record.live:
+            if hit.item_id is not None and hit.item_id != live.record.current_item_id:
                 app.notify(f"The meeting is live, so it stays on the item in progress; {hit.item_label} "
                            "is on its agenda (Ctrl+G goes to it).", markup=False)
         elif hit.item_id is not None:

@@ -158,3 +158,12 @@ def _numbers(numbers: list[int]) -> str:
 
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def reviewed_minute(actions: list[Action], statuses: dict[int, ActionStatus], meeting_id: int) -> str:
+    """The action tracker item's minute at ``meeting_id``: the actions it reviewed (open ones
+    raised earlier, and those it closed), from ``actions`` and the status each shows."""
+    reviewed = [a for a in actions if a.meeting_id != meeting_id
+                and (statuses.get(a.id, a.status) in OPEN or a.closed_by_meeting_id == meeting_id)]
+    closed_now = {a.id for a in reviewed if a.closed_by_meeting_id == meeting_id}
+    return tracker_minute(reviewed, statuses, closed_now)

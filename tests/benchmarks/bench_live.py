@@ -58,7 +58,7 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
         screen = app.screen
         assert isinstance(screen, LiveScreen)
         label = screen.query_one("#item-title", Static)
-        who = next(p.id for p in screen.state.people.values() if p.initials == "CB")
+        who = next(p.id for p in screen.record.people.values() if p.initials == "CB")
         for n in range(runs):
             t = time.perf_counter()
             label.update(f"baseline {n}")
@@ -67,11 +67,11 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
 
             kind = MovementKind.left if n % 2 == 0 else MovementKind.arrived
             movement = Movement(meeting_id=meeting_id, person_id=who, kind=kind,
-                                at=start + timedelta(minutes=10, seconds=n), item_id=screen.state.current_item_id)
+                                at=start + timedelta(minutes=10, seconds=n), item_id=screen.record.current_item_id)
             t0 = time.perf_counter()
             record_movement(book, movement)
             t1 = time.perf_counter()
-            screen.state = load_live(book, meeting_id)
+            screen.record = load_live(book, meeting_id)
             t2 = time.perf_counter()
             screen.show_quorum()
             t3 = time.perf_counter()

@@ -213,7 +213,7 @@ async def random_edits(pilot, rng: random.Random) -> None:
     while True:
         n += 1
         live = live_screen(app)
-        state = live.state
+        state = live.record
         inside, out, waiting = room_lists(state)
         initials = lambda rows: [state.people[r.person_id].initials for r in rows]  # noqa: E731
         roll = rng.random()
@@ -244,7 +244,7 @@ async def trial(path: str, meeting_id: int, seed: int) -> None:
     book = Book.open(path)
     app = SecretaryApp(book, open_meeting=meeting_id)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.state is not None)
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.record is not None)
         await pilot.pause()
         live = live_screen(app)
         notes = live.query_one("#notes", TextArea).text
@@ -288,7 +288,7 @@ async def commands(path: str, meeting_id: int) -> None:
     book = Book.open(path)
     app = SecretaryApp(book, open_meeting=meeting_id)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.state is not None)
+        await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.record is not None)
         await pilot.pause()
         acknowledge_saves(app)
         say("ready")

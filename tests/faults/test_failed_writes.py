@@ -42,7 +42,7 @@ def titles(app) -> list[str]:
 
 
 async def on_live(app, pilot) -> LiveScreen:
-    await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.state is not None)
+    await until(pilot, lambda: isinstance(app.screen, LiveScreen) and app.screen.record is not None)
     await pilot.pause()
     return app.screen
 

@@ -1,0 +1,67 @@
+"""The bar across the top of the live screen: the clock, elapsed time and lateness, whether
+everything is saved, and the quorum badge — with, under it, what the meeting lacks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from secretary.formats import minutes_time
+from secretary.quorum import QuorumResult
+from secretary.timing import elapsed_words, timing
+from screens.live_view import LiveView, Showing
+from screens.saving import SaveBadge, SaveTrouble
+
+
+class LiveBar(LiveView, Vertical):
+    DEFAULT_CSS = "LiveBar { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="live-bar"):
+            yield Static("", id="clock", markup=False)
+            yield SaveBadge(id="save-badge")
+            yield Static("", id="quorum", markup=False)
+        yield SaveTrouble(id="save-trouble")
+        yield Static("", id="quorum-missing", markup=False)
+
+    def draw(self, showing: Showing) -> None:
+        result = showing.record.quorum()
+        badge = self.query_one("#quorum", Static)
+        badge.update(badge_text(result))
+        badge.set_class(result.quorate, "quorate")
+        badge.set_class(not result.quorate, "inquorate")
+        missing = self.query_one("#quorum-missing", Static)
+        missing.update("Inquorate: " + "; ".join(result.missing) + "." if result.missing else "")
+        missing.display = not result.quorate
+        self.tick(showing.now)
+
+    def tick(self, now: datetime) -> None:
+        """The clock line at ``now``: status, time, since opening, how late, the public."""
+        if self.showing is None:
+            return
+        record = self.showing.record
+        meeting = record.meeting
+        run = timing(record, now)
+        text = Text()
+        status = meeting.status.value.upper()
+        text.append(f" {status} ", style="bold reverse red" if record.live else "bold reverse")
+        text.append(f"  {now:%H:%M:%S}", style="bold")
+        if meeting.opened_at:
+            text.append(f"  opened {minutes_time(meeting.opened_at.astimezone(now.tzinfo).time())}")
+            text.append(f" · {elapsed_words(run.elapsed_minutes)}")
+        late = run.late_words()
+        if meeting.closed_at:
+            late = f"closed {minutes_time(meeting.closed_at.astimezone(now.tzinfo).time())}"
+        text.append(f" · {late}", style="bold yellow" if run.late_minutes >= 5 and not meeting.closed_at else "")
+        if meeting.public_in_person or meeting.public_remote:
+            text.append(f" · public {meeting.public_in_person}+{meeting.public_remote}")
+        self.query_one("#clock", Static).update(text)
+
+
+def badge_text(result: QuorumResult) -> Text:
+    word = "QUORATE" if result.quorate else "INQUORATE"
+    return Text(f" {word} {result.counted} of {result.needed} ", style="bold")

@@ -1,0 +1,32 @@
+"""What every part of the live screen is drawn from: the meeting's record and the item in the
+centre, handed down from the screen as one reactive value (``Showing``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.reactive import reactive
+
+from secretary.models import AgendaItem
+from secretary.record import MeetingRecord
+
+
+@dataclass(frozen=True)
+class Showing:
+    record: MeetingRecord
+    item: AgendaItem | None  # the item in the centre (secretary/record.py item_shown)
+    now: datetime  # when the record was read: what times on the screen are local to
+
+
+class LiveView:
+    """A part of the live screen: set ``showing`` (the screen binds it) and it draws itself."""
+
+    showing: reactive[Showing | None] = reactive(None, always_update=True, init=False, layout=False)
+
+    def watch_showing(self, showing: Showing | None) -> None:
+        if showing is not None:
+            self.draw(showing)
+
+    def draw(self, showing: Showing) -> None:
+        raise NotImplementedError

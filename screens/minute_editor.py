@@ -1,0 +1,238 @@
+"""The centre of the live screen: the item in hand and its minute.
+
+Above the editor, the item (title, lead, purpose, paper), how long it has run against its
+slot, and its quorum when it differs from the meeting's; the presenters and taken-as-read;
+the notes; below, its decisions and actions, its declarations (and registered interests that
+may touch it) and the movement lines the minutes will print.
+
+The editor shows; it does not save. What the clerk types goes up as ``MinuteEditor.Typed``
+and the screen hands it to the desk. ``typed`` (the desk's) says what the clerk last typed
+for a field, held or in the book, so a minute loaded while the book refuses writes shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Static, TextArea
+
+from secretary.actions import minute_line
+from secretary.annotations import inline_notes
+from secretary.declarations import interest_hints, wording
+from secretary.formats import minutes_time
+from secretary.models import AgendaItem, Part
+from secretary.record import MeetingRecord
+from secretary.timing import timing
+from screens.live_view import LiveView, Showing
+from screens.suggest import PeopleSuggester
+
+TypedLookup = Callable[[int | None, str, Any], Any]
+
+
+class MinuteEditor(LiveView, Vertical):
+    @dataclass
+    class Typed(Message):
+        """The clerk changed a field of an item's minute: ``notes``, ``presenters`` or ``taken_as_read``."""
+
+        item_id: int
+        field: str
+        value: Any
+
+    def __init__(self, typed: TypedLookup, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.typed = typed
+        self.item_id: int | None = None  # the item whose minute the fields hold
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="item-title", markup=False)
+        yield Static("", id="item-meta", markup=False)
+        yield Static("", id="item-timing", markup=False)
+        yield Static("", id="item-quorum", markup=False)
+        with Horizontal(id="presenters-row"):
+            yield Input(id="presenters", placeholder="Presented by… (names complete with →)", compact=True)
+            yield Checkbox("taken as read", id="as-read", compact=True)
+        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
+                       placeholder="Notes for this item — saved as you type")
+        yield Static("", id="decisions", markup=False)
+        yield Static("", id="declarations", markup=False)
+        yield Static("", id="item-notes", markup=False)
+
+    @property
+    def notes(self) -> TextArea:
+        return self.query_one("#notes", TextArea)
+
+    # --- drawing ------------------------------------------------------------------------
+
+    def draw(self, showing: Showing) -> None:
+        record, item = showing.record, showing.item
+        self.query_one("#presenters", Input).suggester = PeopleSuggester(presenter_names(record))
+        self._heading(record, item)
+        self._item_quorum(record, item)
+        self.tick(showing.now)
+        self._decisions(record, item)
+        self._declarations(record, item)
+        self._load(record, item)
+
+    def _heading(self, record: MeetingRecord, item: AgendaItem | None) -> None:
+        title = self.query_one("#item-title", Static)
+        meta = self.query_one("#item-meta", Static)
+        said = self.query_one("#item-notes", Static)
+        if item is None:
+            if record.held:
+                title.update(f"The meeting is {record.status.value}.")
+                meta.update("Escape goes back to the overview.")
+            else:
+                title.update("No item in progress.")
+                meta.update("Ctrl+N takes the first item; Ctrl+G goes to any item.")
+            said.update("")
+            return
+        heading = f"{item.number}. {item.title}" if item.number else item.title
+        if item.part is Part.confidential:
+            heading += "   (Part II — confidential)"
+        title.update(heading)
+        lines = []
+        if item.lead:
+            lines.append(f"Lead: {item.lead}")
+        if item.purpose:
+            lines.append(f"Purpose: {item.purpose}")
+        if item.paper_ref or item.verbal:
+            lines.append(f"Paper: {item.paper_ref}" if item.paper_ref else "Verbal item")
+        if item.section:
+            lines.append(f"Section: {item.section}")
+        meta.update("\n".join(lines))
+        lines = inline_notes(item.id, record.movements, record.people, record.running_order())
+        said.update("\n".join(str(n) for n in lines))
+
+    def _item_quorum(self, record: MeetingRecord, item: AgendaItem | None) -> None:
+        line = self.query_one("#item-quorum", Static)
+        differs = False
+        if item is not None:
+            meeting_q, item_q = record.quorum(), record.quorum(item.id)
+            differs = item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate
+            line.update(f"For this item: {item_q.summary()}" if differs else "")
+            line.set_class(not item_q.quorate, "inquorate-text")
+        line.display = differs
+
+    def tick(self, now) -> None:
+        """How long the item has run, against its slot."""
+        line = self.query_one("#item-timing", Static)
+        if self.showing is None or self.showing.item is None:
+            line.update("")
+            return
+        record, item = self.showing.record, self.showing.item
+        minute = record.minutes.get(item.id)
+        text = Text()
+        if minute and minute.started_at:
+            run = timing(record, now)
+            text.append(f"Started {minutes_time(minute.started_at.astimezone(now.tzinfo).time())}")
+            words = run.item_words()
+            if words:
+                text.append(" · ")
+                text.append(words, style="bold red" if run.item_over else "")
+        line.update(text)
+
+    def _decisions(self, record: MeetingRecord, item: AgendaItem | None) -> None:
+        text = Text()
+        if item is not None:
+            for action in record.actions_on(item.id):
+                text.append(minute_line(action) + "\n", style="bold")
+            decisions = record.decisions_on(item.id)
+            if decisions:
+                text.append(f"{record.noun}:\n", style="bold")
+            for decision in decisions:
+                text.append("  ")
+                text.append(decision.verb.value.upper(), style="bold")
+                text.append(f" {decision.text}")
+                if decision.inquorate:
+                    text.append("  (while inquorate)", style="bold red")
+                text.append("\n")
+        self.query_one("#decisions", Static).update(text)
+
+    def _declarations(self, record: MeetingRecord, item: AgendaItem | None) -> None:
+        """This item's declarations in the minutes' words, and registered interests of people in
+        the room that may touch it (a hint only)."""
+        text = Text()
+        if item is not None:
+            declared = record.declarations_on(item.id)
+            for declaration in declared:
+                text.append(wording(declaration, record.people[declaration.person_id].initials) + "\n",
+                            style="italic")
+            already = {d.person_id for d in declared}
+            hints = [(i, w) for i, w in interest_hints(item, record.interests, record.in_room())
+                     if i.person_id not in already]
+            if hints:
+                text.append("Registered interests that may touch this item (F8 to declare):\n", style="bold yellow")
+                for interest, _shared in hints[:4]:
+                    initials = record.people[interest.person_id].initials
+                    text.append(f"  {initials} — {interest.details[:60]}\n", style="yellow")
+        self.query_one("#declarations", Static).update(text)
+
+    def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:
+        """Put the item's minute in the fields — only when the item has changed, so a redraw after
+        an arrival never moves the clerk's cursor."""
+        notes, presenters = self.notes, self.query_one("#presenters", Input)
+        as_read = self.query_one("#as-read", Checkbox)
+        editable = item is not None and record.editable
+        for widget in (notes, presenters, as_read):
+            widget.disabled = not editable
+        item_id = item.id if item else None
+        if item_id == self.item_id:
+            return
+        self.item_id = item_id
+        minute = record.minutes.get(item_id) if item_id else None
+        saved = lambda field, empty: getattr(minute, field) if minute else empty  # noqa: E731
+        with self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed):
+            notes.load_text(self.typed(item_id, "notes", saved("notes", "")))
+            presenters.value = self.typed(item_id, "presenters", saved("presenters", ""))
+            as_read.value = self.typed(item_id, "taken_as_read", saved("taken_as_read", False))
+        if editable:
+            notes.move_cursor(notes.document.end)
+            notes.focus()
+
+    def insert(self, text: str, *, at_end: bool = False) -> None:
+        """Text written for the clerk (a standard sentence) into the notes, as if typed."""
+        notes = self.notes
+        if at_end:
+            notes.move_cursor(notes.document.end)
+            text = ("\n" if notes.text and not notes.text.endswith("\n") else "") + text
+        else:
+            text = ("" if not notes.text or notes.text.endswith(("\n", " ")) else " ") + text
+        notes.insert(text)
+        notes.focus()
+
+    # --- typing ------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._typed("notes", event.text_area.text)
+
+    @on(Input.Changed, "#presenters")
+    def _presenters_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._typed("presenters", event.value)
+
+    @on(Checkbox.Changed, "#as-read")
+    def _as_read(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._typed("taken_as_read", event.value)
+
+    def _typed(self, field: str, value: Any) -> None:
+        if self.item_id is not None:
+            self.post_message(self.Typed(self.item_id, field, value))
+
+
+def presenter_names(record: MeetingRecord) -> list[str]:
+    """"Name, role" for everyone on the list, as the minutes print presenters."""
+    names = []
+    for row in record.attendance:
+        person = record.people[row.person_id]
+        names.append(f"{person.full_name}, {row.role}" if row.role else person.full_name)
+    return names
