@@ -30,6 +30,7 @@ TIME_TOKEN = re.compile(r"(?<![\d.])\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[a
 TIME_LINE = re.compile(rf"{TIME_TOKEN.pattern}(?:\s*(?:-|–|—|to)\s*{TIME_TOKEN.pattern})?", _F | re.ASCII)
 _DAY_MONTH_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}\b", _F)
 _RESOLUTION = re.compile(r"resolution to exclude\b", _F)
+_NUMBERED = re.compile(r"(?:item\s*)?\d{1,3}[a-z]?[.)]?\s", _F | re.ASCII)  # "17. Minutes", "17 Minutes"
 _NEXT_MEETING = re.compile(r"(?:date\s+of\s+(?:the\s+)?)?(?:next|future)\s+meetings?\b", _F)
 _DETAIL = re.compile(r"(date|time|venue|place|location)\s*[:\-–]\s*(.*)", _F)
 
@@ -82,9 +83,11 @@ class Reading:
 
     def closing_line(self, line: int, text: str) -> bool:
         """The resolution to exclude the press and public, and the next meeting's details."""
-        if _RESOLUTION.match(text):
+        if heading := _RESOLUTION.match(text):
             self.closing = "resolution"
             self.report(line, text, "exclusion resolution")
+            if ":" in text[heading.end():]:  # "Resolution to exclude the press and public: The Board resolves…"
+                self.details["exclusion_resolution"] = text[heading.end():].partition(":")[2].strip()
             return True
         if _NEXT_MEETING.match(text):
             self.closing = "next"
@@ -93,7 +96,9 @@ class Reading:
             if any(ch.isdigit() for ch in rest):  # "Next meeting: 27 June 2025", not "Future meetings of the Board"
                 self.next_meeting_detail(line, "date", rest)
             return True
-        if self.closing == "resolution":
+        if self.closing == "resolution" and (PART.match(text) or _NUMBERED.match(text)):
+            self.closing = ""  # the agenda goes on: Part II, or an item, after the resolution's heading
+        elif self.closing == "resolution":
             said = self.details.get("exclusion_resolution", "")
             self.details["exclusion_resolution"] = f"{said} {text}".strip()
             self.report(line, text, "exclusion resolution")
@@ -105,6 +110,11 @@ class Reading:
             self.next_meeting_detail(line, "date", text)
             return True
         return False
+
+    def blank(self) -> None:
+        """A blank line ends the resolution's text, but not the blank between its heading and its text."""
+        if self.closing == "resolution" and self.details.get("exclusion_resolution"):
+            self.closing = ""
 
     def next_meeting_detail(self, line: int, key: str, value: str) -> None:
         row = self.report(line, value if key == "date" else f"{key}: {value}", "next meeting")

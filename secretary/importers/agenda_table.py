@@ -92,7 +92,7 @@ def _table_row(reading: Reading, columns: dict[str, int], line: int, cells: list
     filled = [(place, c) for place, c in enumerate(cells) if c]
     text = " | ".join(c for _, c in filled)
     if not filled:
-        reading.closing = "" if reading.closing == "resolution" else reading.closing
+        reading.blank()
         reading.report(line, "", "skipped: blank")
         return
     if _columns(cells):

@@ -67,8 +67,7 @@ class _TextReader:
         reading = self.reading
         if not text:
             reading.report(line, "", "skipped: blank")
-            if reading.closing == "resolution":
-                reading.closing = ""
+            reading.blank()
             return
         if self.phase == "after":
             reading.report(line, text, "skipped: after the end of the agenda")
