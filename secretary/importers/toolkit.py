@@ -60,10 +60,11 @@ def read_file(path: str | Path, error: type[ValueError], *, max_bytes: int = MAX
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opened so does not wait
     except OSError as why:
         raise error(f"could not open {path.name}: {why.strerror or why}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise error(f"{path.name} is {_kind_of(info.st_mode)}, not a file: give the path of a saved file")
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise error(f"{path.name} is {_kind_of(info.st_mode)}, not a file: give the path of a saved file")
         data = file.read(max_bytes + 1) if info.st_size <= max_bytes else b""
         if info.st_size > max_bytes or len(data) > max_bytes:  # refused before it is read, or as it grew
             size = max(info.st_size, len(data)) / 1024 / 1024
