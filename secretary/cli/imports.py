@@ -11,9 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from secretary.cli import CommandError, open_book
+from secretary.cli import CommandError, _skip_unused_imports, open_book
 from secretary.cli.progress import DelayedProgress
-from secretary.importers.report import agenda_details, not_read, report_lines
 
 
 def add_import_commands(sub) -> None:
@@ -69,6 +68,8 @@ def confirm_import(args: argparse.Namespace, preview: list[str], summary: str, q
 
 def refuse_if_nothing(imported: int, rows, preview: list[str], summary: str) -> None:
     """An import that would import nothing fails: the preview says why each row was refused."""
+    from secretary.importers.report import not_read
+
     if imported:
         return
     for line in preview:
@@ -87,22 +88,27 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _controls(imported) -> list[str]:
+def _preview(imported) -> list[str]:
+    """What every row became, and how many control codes were taken out of the file."""
+    from secretary.importers.report import report_lines
     from secretary.importers.toolkit import controls_note
 
-    return controls_note(imported.controls_removed)
+    return report_lines(imported.rows) + controls_note(imported.controls_removed)
 
 
 def run_import_agenda(args: argparse.Namespace) -> int:
-    from db.imports import store_agenda
-    from db.meetings import list_items, resolve_meeting
-    from secretary.formats import long_date
     from secretary.importers.agenda import read_agenda_file
+    from secretary.importers.report import agenda_details, report_lines
 
     with DelayedProgress(f"Reading {args.file.name}"):
         imported = read_agenda_file(args.file)
-    preview = report_lines(imported.rows) + agenda_details(imported) + _controls(imported)
+    preview = report_lines(imported.rows) + agenda_details(imported)  # with the control codes removed
     refuse_if_nothing(len(imported.items), imported.rows, preview, imported.summary())
+    _skip_unused_imports()  # the file is read, and refused if it must be, before the book's code loads
+    from db.imports import store_agenda
+    from db.meetings import list_items, resolve_meeting
+    from secretary.formats import long_date
+
     with open_book(args.book) as book:
         meeting = resolve_meeting(book, args.meeting)
         had = len(list_items(book, meeting.id))
@@ -116,15 +122,17 @@ def run_import_agenda(args: argparse.Namespace) -> int:
 
 
 def run_import_roster(args: argparse.Namespace) -> int:
-    from db.bodies import create_body, find_body
-    from db.imports import store_roster
     from secretary.importers.roster import read_roster_file
-    from secretary.models import Body
 
     with DelayedProgress(f"Reading {args.file.name}") as progress:
         imported = read_roster_file(args.file, progress=progress)
-    preview = report_lines(imported.rows) + _controls(imported)
+    preview = _preview(imported)
     refuse_if_nothing(len(imported.seats), imported.rows, preview, imported.summary())
+    _skip_unused_imports()
+    from db.bodies import create_body, find_body
+    from db.imports import store_roster
+    from secretary.models import Body
+
     with open_book(args.book, create=bool(args.new_body)) as book:
         body = None if args.new_body else find_body(book, args.body)
         name = args.new_body or body.name
@@ -138,17 +146,19 @@ def run_import_roster(args: argparse.Namespace) -> int:
 
 
 def run_import_register(args: argparse.Namespace) -> int:
-    from db.bodies import find_body
-    from db.imports import store_register
-    from db.minutes import list_interests
     from secretary.importers.register import parse_register, read_register_file
 
     text = read_register_file(args.file)
+    _skip_unused_imports()
+    from db.bodies import find_body
+    from db.imports import store_register
+    from db.minutes import list_interests
+
     with open_book(args.book) as book:
         body = find_body(book, args.body)
         with DelayedProgress(f"Reading {args.file.name}") as progress:
             imported = parse_register(text, body_id=body.id, progress=progress)
-        preview = report_lines(imported.rows) + _controls(imported)
+        preview = _preview(imported)
         preview += [f"{w.line:>4}  check {w.column}: {w.message}  ({w.text[:40]})" for w in imported.warnings]
         refuse_if_nothing(len(imported.interests), imported.rows, preview, imported.summary())
         held = len(list_interests(book, body.id))
@@ -167,17 +177,19 @@ def run_import_register(args: argparse.Namespace) -> int:
 def run_import_actions(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from db.actions import list_actions, next_action_number
-    from db.bodies import find_body
-    from db.imports import store_actions
     from secretary.importers.actions import parse_actions, read_actions_file
 
     text = read_actions_file(args.file)
+    _skip_unused_imports()
+    from db.actions import list_actions, next_action_number
+    from db.bodies import find_body
+    from db.imports import store_actions
+
     with open_book(args.book) as book:
         body = find_body(book, args.body)
         with DelayedProgress(f"Reading {args.file.name}") as progress:
             imported = parse_actions(text, body_id=body.id, today=date.today(), progress=progress)
-        preview = report_lines(imported.rows) + _controls(imported)
+        preview = _preview(imported)
         refuse_if_nothing(len(imported.actions), imported.rows, preview, imported.summary())
         held = {a.number for a in list_actions(book, body.id, include_deleted=True)}
         clashes = sorted(a.number for a in imported.actions if a.number in held)
