@@ -19,7 +19,7 @@ __all__ = [
 ]
 
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # an agenda is a page or two; a pasted board pack is well under this
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a whole board pack pasted as text is well under this (280 KB)
 
 
 def parse_agenda(text: str) -> AgendaImport:

@@ -23,7 +23,7 @@ _HEADINGS = {
              "lead presenter", "leadpresenter", "lead officer", "responsible", "by"},
     "timing": {"timing", "timings", "time", "times", "start", "start time"},
 }
-MAX_LINES = 5_000  # an agenda runs to a hundred lines or so
+MAX_LINES = 50_000  # an agenda runs to a hundred lines, but the whole pack (9,000 lines) may be pasted
 
 
 def _heading_key(cell: str) -> str:
