@@ -16,11 +16,11 @@ from pydantic import BaseModel, ConfigDict
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a real register of thousands of rows is under 2 MB
 MAX_CELL_CHARS = 10_000  # the longest "details of interest" seen is a few hundred characters
 _FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")  # our CSV exports prefix these with '
-# escape sequences (CSI, OSC, two-character) first, so their arguments go with them; then lone codes
+# ESC sequences (CSI, OSC, two-character) whole, so "[2J" goes with its ESC; then lone C0 and C1 codes
+# (a C1 code alone is taken out, not what follows it: without it, the rest is plain text)
 _CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x9d[^\x07\x1b\n]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -~]?|[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]"
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -~]?"
+    r"|[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]"
 )
 _SPACING = {"\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85"}  # they part words: they become a space
 _LINE_END = re.compile(r"(?<=\n)|(?<=\r)(?!\n)")
@@ -240,6 +240,3 @@ def _csv_problem(why: csv.Error) -> str:
         return f"a cell is longer than the {MAX_CELL_CHARS:,} characters a cell may hold"
     return f"could not be read: {why}"
 
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -12,6 +12,8 @@ from pathlib import Path
 from string import ascii_lowercase
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from secretary.importers import toolkit
 from secretary.importers.actions import ActionsFormatError, parse_actions, read_actions_file
@@ -21,7 +23,7 @@ from secretary.importers.roster import MAX_PEOPLE, RosterFormatError, parse_rost
 from secretary.importers.toolkit import remove_controls, sniff_delimiter
 
 ROSTER = "name,initials,category,voting\n"
-NASTY = "\x1b]0;pwned\x07Helen\x1b[2J Marsh\x0b\x9b31m"
+NASTY = "\x1b]0;pwned\x07Helen\x1b[2J Marsh\x0b\x9b"
 
 
 READERS = [(read_roster_file, RosterFormatError), (read_agenda_file, AgendaFormatError),
@@ -141,3 +143,14 @@ def test_a_quoted_cell_over_several_lines_is_still_one_cell() -> None:
 def test_a_lone_carriage_return_in_a_cell_cannot_overwrite_the_preview() -> None:
     roster = parse_roster(f'{ROSTER}"Jo\rWard",JW,executive,yes\n')
     assert "\r" not in roster.rows[-1].text
+
+
+@given(st.text())
+def test_no_control_code_survives_and_plain_text_is_untouched(text: str) -> None:
+    cleaned, removed = remove_controls(text)
+    assert not any(ord(ch) < 32 and ch not in "\t\n\r" or 0x7F <= ord(ch) <= 0x9F for ch in cleaned)
+    plain = "".join(ch for ch in text if not (ord(ch) < 32 and ch not in "\t\n\r" or 0x7F <= ord(ch) <= 0x9F))
+    if plain == text:
+        assert (cleaned, removed) == (text, 0)
+    else:
+        assert removed >= 1
