@@ -199,10 +199,10 @@ class Records:
                     yield Record(start, [], _csv_problem(why))
                     continue
                 end = at + reader.line_num
-                if end > start and end == len(self.lines) and self._never_closed(start):
+                if end == len(self.lines) and self._never_closed(start):  # read to the end inside quotes
+                    ran = f", so lines {start}–{end} ran together; the lines after it are read" if end > start else ""
                     yield Record(start, [self.lines[start - 1].strip()[:200]],
-                                 f"a quote mark (\") opens a cell on this line and is never closed, "
-                                 f"so lines {start}–{end} could not be told apart; the lines after it are read")
+                                 f"a quote mark (\") opens a cell on this line and is never closed{ran}")
                     restart = start
                     continue
                 if any(cells):

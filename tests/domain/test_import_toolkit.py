@@ -154,3 +154,9 @@ def test_no_control_code_survives_and_plain_text_is_untouched(text: str) -> None
         assert (cleaned, removed) == (text, 0)
     else:
         assert removed >= 1
+
+
+def test_an_unclosed_quote_on_the_last_line_is_said_too() -> None:
+    roster = parse_roster(f'{ROSTER}Jo Ward,JW,executive,yes\n"Al Bell,AB,executive,no\n')
+    assert [p.name for p, _ in roster.seats] == ["Jo Ward"]
+    assert "never closed" in roster.rows[-1].problem and roster.rows[-1].line == 3
