@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from secretary import __version__
-from secretary.importers.report import agenda_details, report_lines
 
 DEFAULT_BOOK_NAME = "book.secretary"
 DEMO_BOOK_NAME = "demo.secretary"
@@ -87,34 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--private", action="store_true", help="a meeting held in private")
     new.set_defaults(run=run_new_meeting)
 
-    imp = sub.add_parser("import", help="import an agenda, a roster, a register or an action tracker")
-    kinds = imp.add_subparsers(title="what to import", metavar="KIND", required=True)
-    agenda = kinds.add_parser("agenda", help="an agenda table (TSV/CSV) or text pasted from a PDF")
-    agenda.add_argument("file", type=Path, metavar="FILE")
-    agenda.add_argument("--meeting", required=True, metavar="ID", help="meeting ID, next or latest")
-    agenda.add_argument("--append", action="store_true", help="add after the items already there")
-    agenda.set_defaults(run=run_import_agenda)
-    roster = kinds.add_parser("roster", help="a roster CSV: name, initials, category, role, voting")
-    roster.add_argument("file", type=Path, metavar="FILE")
-    target = roster.add_mutually_exclusive_group(required=True)
-    target.add_argument("--body", metavar="ID", help="the body (ID or short name)")
-    target.add_argument("--new-body", metavar="NAME", help="create this body first")
-    roster.add_argument("--short", metavar="S", default="", help="short name for --new-body")
-    roster.set_defaults(run=run_import_roster)
-    register = kinds.add_parser("register", help="a register of interests (TSV/CSV, the 13-column layout)")
-    register.add_argument("file", type=Path, metavar="FILE")
-    register.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
-    register.add_argument("--append", action="store_true",
-                          help="add to the entries already held instead of replacing them")
-    register.set_defaults(run=run_import_register)
-    actions = kinds.add_parser("actions", help="an existing action tracker (CSV/TSV), so numbering continues")
-    actions.add_argument("file", type=Path, metavar="FILE")
-    actions.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
-    actions.set_defaults(run=run_import_actions)
-    for command in (agenda, roster, register, actions):
-        command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
-        command.add_argument("--yes", action="store_true", help="accept without asking")
-        command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
+    from secretary.cli.imports import add_import_commands  # here: that module needs this one loaded
+
+    add_import_commands(sub)
 
     backup = sub.add_parser("backup", help="make a verified backup of the book now")
     backup.add_argument("--book", type=Path, metavar="FILE", help="the book to back up")
@@ -409,113 +383,6 @@ def run_new_meeting(args: argparse.Namespace) -> int:
         )
         stored = create_meeting(book, meeting)
         print(stored.id)
-    return 0
-
-
-def confirm_import(args: argparse.Namespace, preview: list[str], summary: str, question: str) -> bool:
-    """The shape of every import: the preview, a summary line, then ask (or --yes / --dry-run)."""
-    for line in preview:
-        print(line)
-    print(summary)
-    if args.dry_run:
-        print("Dry run: nothing was changed.")
-        return False
-    if args.yes:
-        return True
-    if not sys.stdin.isatty():
-        raise CommandError("there is no terminal to ask; run again with --yes to accept, or --dry-run to preview")
-    answer = input(f"{question} [y/N] ").strip().lower()
-    if answer not in ("y", "yes"):
-        print("Nothing was changed.")
-        return False
-    return True
-
-
-def run_import_agenda(args: argparse.Namespace) -> int:
-    from db.imports import store_agenda
-    from db.meetings import list_items, resolve_meeting
-    from secretary.formats import long_date
-    from secretary.importers.agenda import read_agenda_file
-
-    imported = read_agenda_file(args.file)
-    with open_book(args.book) as book:
-        meeting = resolve_meeting(book, args.meeting)
-        had = len(list_items(book, meeting.id))
-        replace = f" (replacing its {had} items)" if had and not args.append else ""
-        question = f"Import into the meeting of {long_date(meeting.date)}{replace}?"
-        preview = report_lines(imported.rows) + agenda_details(imported)
-        if confirm_import(args, preview, imported.summary(), question):
-            stored = store_agenda(book, meeting.id, imported, append=args.append)
-            print(f"Imported {len(stored)} agenda entries into meeting {meeting.id}.")
-    return 0
-
-
-def run_import_roster(args: argparse.Namespace) -> int:
-    from db.bodies import create_body, find_body
-    from db.imports import store_roster
-    from secretary.importers.roster import read_roster_file
-    from secretary.models import Body
-
-    imported = read_roster_file(args.file)
-    with open_book(args.book, create=bool(args.new_body)) as book:
-        body = None if args.new_body else find_body(book, args.body)
-        name = args.new_body or body.name
-        if confirm_import(args, report_lines(imported.rows), imported.summary(), f"Add these people to {name}?"):
-            with book.db.atomic():
-                if body is None:
-                    body = create_body(book, Body(name=args.new_body, short_name=args.short))
-                added = store_roster(book, body.id, imported)
-            print(f"Added {added} people to {body.name} (ID {body.id}).")
-    return 0
-
-
-def run_import_register(args: argparse.Namespace) -> int:
-    from db.bodies import find_body
-    from db.imports import store_register
-    from db.minutes import list_interests
-    from secretary.importers.register import parse_register, read_register_file
-
-    text = read_register_file(args.file)
-    with open_book(args.book) as book:
-        body = find_body(book, args.body)
-        imported = parse_register(text, body_id=body.id)
-        preview = report_lines(imported.rows)
-        preview += [f"{w.line:>4}  check {w.column}: {w.message}  ({w.text[:40]})" for w in imported.warnings]
-        held = len(list_interests(book, body.id))
-        if held and not args.append:
-            preview.append(f"This register replaces the {held} entries held now for {body.name} "
-                           "(--append keeps them).")
-        if confirm_import(args, preview, imported.summary(), f"Import this register for {body.name}?"):
-            unmatched = store_register(book, body.id, imported, replace=not args.append)
-            print(f"Imported {len(imported.interests)} register entries for {body.name}.")
-            if unmatched:
-                print("Not matched to a member (kept, with their names as written): " + ", ".join(unmatched))
-    return 0
-
-
-def run_import_actions(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from db.actions import list_actions, next_action_number
-    from db.bodies import find_body
-    from db.imports import store_actions
-    from secretary.importers.actions import parse_actions, read_actions_file
-
-    text = read_actions_file(args.file)
-    with open_book(args.book) as book:
-        body = find_body(book, args.body)
-        imported = parse_actions(text, body_id=body.id, today=date.today())
-        held = {a.number for a in list_actions(book, body.id, include_deleted=True)}
-        clashes = sorted(a.number for a in imported.actions if a.number in held)
-        if clashes:
-            raise CommandError(
-                f"{body.name} already holds actions numbered {', '.join(map(str, clashes[:10]))}"
-                f"{'…' if len(clashes) > 10 else ''}; nothing was imported (numbers are never reused)."
-            )
-        if confirm_import(args, report_lines(imported.rows), imported.summary(),
-                          f"Add these actions to {body.name}?"):
-            added = store_actions(book, body.id, imported)
-            print(f"Imported {added} actions; the next action raised will be {next_action_number(book, body.id)}.")
     return 0
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from secretary.dates import DateRefused, dates_within, read_date, read_due
 from secretary.errors import explain
 from secretary.formats import short_date
-from secretary.importers.register import CellWarning, RowReport, decode_text, read_records
+from secretary.importers.toolkit import CellWarning, Progress, Records, RowReport, decode_text, read_file
 from secretary.models import Action, ActionOwner, ActionStatus, PastDeadline
 
 # each column: the words its heading starts with, as trackers write them (first match wins)
@@ -31,6 +31,7 @@ HEADINGS = {
     "status": ("rag", "status"),
 }
 REQUIRED = ("number", "text")
+MAX_ROWS = 20_000  # ten years of a busy board raise about 10,000 actions
 
 # what trackers write, first words first, and the RAG colours of DESIGN.md §3.3
 _STATUS_WORDS = (
@@ -74,6 +75,7 @@ class ActionsImport(_Value):
     actions: list[Action]
     rows: list[RowReport]
     warnings: list[CellWarning]
+    controls_removed: int = 0
 
     def summary(self) -> str:
         numbers = sorted(a.number for a in self.actions if a.number is not None)
@@ -115,7 +117,7 @@ def status_label(status: ActionStatus, closed_on: dt.date | None = None) -> str:
 
 def read_actions_file(path: str | Path) -> str:
     """The text of an action tracker file, ready for parse_actions."""
-    return decode_text(Path(path).read_bytes(), ActionsFormatError)
+    return decode_text(read_file(path, ActionsFormatError), ActionsFormatError)
 
 
 def _heading_words(text: str) -> list[str]:
@@ -146,7 +148,8 @@ def _columns(line: int, cells: list[str]) -> dict[str, int]:
 
 
 def parse_actions(
-    text: str, *, body_id: int, today: dt.date, next_meeting: dt.date | None = None
+    text: str, *, body_id: int, today: dt.date, next_meeting: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> ActionsImport:
     """Read an action tracker; raise ActionsFormatError if it is not one."""
     actions: list[Action] = []
@@ -155,8 +158,13 @@ def parse_actions(
     columns: dict[str, int] | None = None
     header: list[str] = []
     first_line: dict[int, int] = {}
-    for line, cells in read_records(text, ActionsFormatError):
+    records = Records(text, ActionsFormatError, limit=MAX_ROWS,
+                      what=f"a tracker holds at most {MAX_ROWS:,} actions", progress=progress)
+    for line, cells, problem in records:
         shown = " | ".join(cells)
+        if problem:
+            rows.append(RowReport(line=line, text=shown, problem=problem))
+            continue
         if not cells:
             rows.append(RowReport(line=line, text=shown, became="skipped: blank"))
             continue
@@ -188,7 +196,7 @@ def parse_actions(
         rows.append(RowReport(line=line, text=shown, became=f"action {action.number}"))
     if columns is None:
         raise ActionsFormatError("the file holds no rows, only empty cells")
-    return ActionsImport(actions=actions, rows=rows, warnings=warnings)
+    return ActionsImport(actions=actions, rows=rows, warnings=warnings, controls_removed=records.removed)
 
 
 def _action(

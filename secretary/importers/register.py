@@ -5,18 +5,19 @@ Every row is kept as written; each line of the file is reported as what it becam
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from secretary.dates import read_register_date
 from secretary.errors import explain
+from secretary.importers.toolkit import CellWarning, Progress, Records, RowReport, decode_text, read_file
 from secretary.models import Interest, Person
+
+__all__ = ["COLUMNS", "CellWarning", "RegisterFormatError", "RegisterImport", "RowReport", "match_person",
+           "normalise_position", "parse_register", "read_register_file"]
 
 COLUMNS = (
     "Surname",
@@ -42,7 +43,7 @@ _YES = {"y", "yes", "x", "✓", "✔", "true"}
 _NO = {"", "n", "no", "false", "-", "n/a"}
 _HONORIFICS = {"dr", "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor",
                "sir", "dame", "rev", "revd", "lord", "lady"}
-_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")  # our CSV exports prefix these with '
+MAX_ROWS = 20_000  # the largest ICB registers run to a few thousand declarations
 
 
 class RegisterFormatError(ValueError):
@@ -53,28 +54,11 @@ class _Value(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-class RowReport(_Value):
-    """What one line of an imported file became, or why it could not be read."""
-
-    line: int
-    text: str
-    became: str = ""
-    problem: str = ""
-
-
-class CellWarning(_Value):
-    """A cell worth a second look: kept as written, but not fully understood."""
-
-    line: int
-    column: str
-    text: str
-    message: str
-
-
 class RegisterImport(_Value):
     interests: list[Interest]
     rows: list[RowReport]
     warnings: list[CellWarning]
+    controls_removed: int = 0
 
     def summary(self) -> str:
         people = {_person_key(i.surname, i.forename) for i in self.interests}
@@ -104,56 +88,9 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 # --- reading the file -----------------------------------------------------------
 
 
-def decode_text(data: bytes, error: type[ValueError]) -> str:
-    """Text from a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252."""
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise error("this is an Excel workbook or other packaged document; save it as CSV or tab-separated text")
-    if data.startswith(b"%PDF"):
-        raise error("this is a PDF; save the register from its spreadsheet as CSV or tab-separated text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")  # Excel's "Unicode text"
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise error("could not read the file's characters: it is not UTF-8 or Windows-1252 text")
-
-
 def read_register_file(path: str | Path) -> str:
     """The text of a register file, ready for parse_register."""
-    return decode_text(Path(path).read_bytes(), RegisterFormatError)
-
-
-def clean_cell(value: str) -> str:
-    """A cell trimmed, with the ' our own CSV exports put before = + - @ taken off again."""
-    return _FORMULA_GUARD.sub("", value.strip(), count=1)
-
-
-def read_records(text: str, error: type[ValueError]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, cells) for each record of CSV or tab-separated text."""
-    if "\x00" in text:
-        raise error("this looks like a binary file, not text; save it as CSV or tab-separated text")
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise error("the file is empty")
-    first = next(line for line in text.splitlines() if line.strip())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if "\t" in first else ",")
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as why:
-            raise error(f"line {start} could not be read: {why}") from None
-        cells = [clean_cell(cell) for cell in cells]
-        while cells and not cells[-1]:
-            cells.pop()  # spreadsheets pad rows with empty cells
-        yield start, cells
+    return decode_text(read_file(path, RegisterFormatError), RegisterFormatError)
 
 
 # --- the register ---------------------------------------------------------------
@@ -186,15 +123,19 @@ def _flag(text: str) -> bool | None:
     return True if said in _YES else False if said in _NO else None
 
 
-def parse_register(text: str, *, body_id: int) -> RegisterImport:
+def parse_register(text: str, *, body_id: int, progress: Progress | None = None) -> RegisterImport:
     """Read a register of interests; raise RegisterFormatError if it is not one."""
     interests: list[Interest] = []
     rows: list[RowReport] = []
     warnings: list[CellWarning] = []
     header_seen = False
-    for line, cells in read_records(text, RegisterFormatError):
+    records = Records(text, RegisterFormatError, limit=MAX_ROWS,
+                      what=f"a register holds at most {MAX_ROWS:,} declarations", progress=progress)
+    for line, cells, problem in records:
         shown = " | ".join(cells)
-        if not cells:
+        if problem:
+            rows.append(RowReport(line=line, text=shown, problem=problem))
+        elif not cells:
             rows.append(RowReport(line=line, text=shown, became=SKIPPED_BLANK))
         elif not header_seen:
             _check_header(line, cells)
@@ -219,7 +160,8 @@ def parse_register(text: str, *, body_id: int) -> RegisterImport:
     if not header_seen:
         raise RegisterFormatError("the file holds no rows, only empty cells")
     warnings += _position_differences(interests)
-    return RegisterImport(interests=interests, rows=rows, warnings=sorted(warnings, key=lambda w: w.line))
+    return RegisterImport(interests=interests, rows=rows, warnings=sorted(warnings, key=lambda w: w.line),
+                          controls_removed=records.removed)
 
 
 def _interest(cells: list[str], *, line: int, body_id: int) -> tuple[Interest, list[CellWarning]]:

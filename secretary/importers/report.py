@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from secretary.formats import long_date
+from secretary.importers.toolkit import controls_note
 
 
 class ReportedRow(Protocol):
@@ -46,7 +47,7 @@ def agenda_details(imported) -> list[str]:
             imported.next_meeting_time, imported.next_meeting_venue]
     said = ", ".join(part for part in when if part)
     lines.append(f"Next meeting: {said}" if said else "No next meeting given.")
-    return lines
+    return lines + controls_note(imported.controls_removed)
 
 
 def _clip(text: str, width: int) -> str:

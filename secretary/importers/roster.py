@@ -14,7 +14,7 @@ from string import ascii_lowercase
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from secretary.errors import explain
-from secretary.importers.register import RowReport, decode_text, read_records
+from secretary.importers.toolkit import Progress, Records, RowReport, decode_text, read_file
 from secretary.models import Category, Group, Membership, Person, check_unique_initials
 
 COLUMNS = ("honorific", "name", "initials", "category", "role", "voting", "group")
@@ -27,6 +27,7 @@ _GROUP_OF = {  # where the minutes list each category when the file does not say
     Category.participant: Group.participant,
     Category.attendee: Group.in_attendance,
 }
+MAX_PEOPLE = 5_000  # the largest bodies seat a few dozen; a file of more is not a roster
 _HONORIFICS = {"dr", "cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame",
                "rev", "revd", "lord", "lady"}
 
@@ -42,6 +43,7 @@ class _Value(BaseModel):
 class RosterImport(_Value):
     seats: list[tuple[Person, Membership]]  # ids not yet given: membership.person_id is 0
     rows: list[RowReport]
+    controls_removed: int = 0
 
     def summary(self) -> str:
         """'23 people, 14 voting; 1 row not read'"""
@@ -81,14 +83,22 @@ def _split_honorific(name: str) -> tuple[str, str]:
     return (first, rest.strip()) if rest and first.casefold().rstrip(".") in _HONORIFICS else ("", name)
 
 
-def read_roster_file(path: str | Path) -> RosterImport:
-    return parse_roster(decode_text(Path(path).read_bytes(), RosterFormatError))
+def read_roster_file(path: str | Path, progress: Progress | None = None) -> RosterImport:
+    return parse_roster(decode_text(read_file(path, RosterFormatError), RosterFormatError), progress=progress)
 
 
-def parse_roster(text: str, existing: Iterable[Person] = ()) -> RosterImport:
+def parse_roster(text: str, existing: Iterable[Person] = (), progress: Progress | None = None) -> RosterImport:
     """Read a roster; raise RosterFormatError if it is not one. ``existing``: people already in the body."""
-    records = read_records(text, RosterFormatError)
-    line, header = next(((n, cells) for n, cells in records if any(cells)), (1, []))
+    table = Records(text, RosterFormatError, limit=MAX_PEOPLE, what=f"a roster holds at most {MAX_PEOPLE:,} people",
+                    progress=progress)
+    records, refused = iter(table), []
+    line, header = 1, []
+    for record in records:
+        if record.problem:
+            refused.append(RowReport(line=record.line, text=" | ".join(record.cells), problem=record.problem))
+        elif any(record.cells):
+            line, header = record.line, record.cells
+            break
     columns = {_key(cell): place for place, cell in enumerate(header) if _key(cell) in COLUMNS}
     if missing := [name for name in REQUIRED if name not in columns]:
         raise RosterFormatError(
@@ -96,10 +106,13 @@ def parse_roster(text: str, existing: Iterable[Person] = ()) -> RosterImport:
             f"(the columns are: {', '.join(COLUMNS)}; honorific, initials, role and group may be left out)"
         )
     seats: list[tuple[Person, Membership]] = []
-    rows = [RowReport(line=line, text=" | ".join(header), became="header")]
+    rows = [*refused, RowReport(line=line, text=" | ".join(header), became="header")]
     taken = {p.initials: p for p in existing}
-    for line, cells in records:
+    for line, cells, problem in records:
         text = " | ".join(cells)
+        if problem:
+            rows.append(RowReport(line=line, text=text, problem=problem))
+            continue
         if not any(cells):
             rows.append(RowReport(line=line, text=text, became="skipped: blank"))
             continue
@@ -112,7 +125,7 @@ def parse_roster(text: str, existing: Iterable[Person] = ()) -> RosterImport:
         taken[person.initials] = person
         seats.append((person, membership))
         rows.append(RowReport(line=line, text=text, became=became))
-    return RosterImport(seats=seats, rows=rows)
+    return RosterImport(seats=seats, rows=sorted(rows, key=lambda r: r.line), controls_removed=table.removed)
 
 
 def _seat(cells: list[str], columns: dict[str, int], taken: dict[str, Person]) -> tuple[Person, Membership, str]:
