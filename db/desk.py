@@ -129,6 +129,11 @@ class Desk:
     def waiting(self) -> list[Change]:
         return self.pending.waiting
 
+    @property
+    def all_saved(self) -> bool:
+        """Nothing is held: every change made is in the book."""
+        return not self.pending.waiting
+
     def typed(self, item_id: int | None, field: str, saved: Any) -> Any:
         """A minute field as the clerk last typed it: what is held for it, if the book has not
         taken it yet (an earlier version put back from the history counts), else ``saved``."""

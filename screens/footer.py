@@ -13,7 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 
 
-class Footer(TextualFooter):
+# private names this relies on (Textual is pinned to the minor version they were checked against);
+# if a later Textual drops them, Textual's own footer is used as it is
+PRIVATE_NAMES = ("_bindings_ready", "bindings_changed")
+USABLE = all(hasattr(TextualFooter, name) for name in PRIVATE_NAMES)
+
+
+class QuietFooter(TextualFooter):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pending = False  # a rebuild is waiting for the next refresh
@@ -45,3 +51,6 @@ class Footer(TextualFooter):
              binding.show, binding.group)
             for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
         )
+
+
+Footer = QuietFooter if USABLE else TextualFooter

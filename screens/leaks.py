@@ -17,9 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.dom import DOMNode
+
+try:  # a private module (Textual pinned to the minor version this was checked against: pyproject.toml)
+    from textual._styles_cache import StylesCache
+except ImportError:  # gone in a later Textual: that workaround is skipped, the app still starts
+    StylesCache = None
 
 
 def forget_removed_widgets(app: App) -> None:
@@ -30,7 +34,7 @@ def forget_removed_widgets(app: App) -> None:
         for watchers in (watches or {}).values():
             # the test Textual itself applies when the value changes
             watchers[:] = [(watcher, callback) for watcher, callback in watchers if not watcher._closing]
-    clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    clear = getattr(getattr(StylesCache, "get_inner_outer", None), "cache_clear", None)
     if clear is not None:
         clear()  # a handful of colour pairs, computed again at once
 

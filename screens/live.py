@@ -152,7 +152,7 @@ class LiveScreen(LiveVerbs, Screen):
         text = self.editor.notes.text
         if text != self.app.desk.typed(item_id, "notes", self._saved_notes(item_id)):
             return self.app.desk.type_minute(item_id, notes=text).saved
-        return not self.app.desk.waiting
+        return self.app.desk.all_saved
 
     def _saved_notes(self, item_id: int) -> str | None:
         try:

@@ -58,3 +58,32 @@ def test_start_up_keeps_numpy_out_of_sqlite_utils_and_leaves_nothing_behind() ->
 
 def test_there_are_modules_to_check() -> None:
     assert len(modules(secretary)) >= 3 and len(modules(db)) >= 3
+
+
+def _imports_of(path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_screens_write_no_sql_and_never_touch_the_queue() -> None:
+    # screens reach the book through db/ functions and the desk: never SQLite itself, never the queue
+    from pathlib import Path
+
+    import screens
+
+    checked = 0
+    for path in sorted(Path(screens.__path__[0]).glob("*.py")):
+        text = path.read_text()
+        assert not _imports_of(path) & {"sqlite3", "sqlite_utils"}, path.name
+        assert ".execute(" not in text and "db.query(" not in text, path.name
+        assert "PendingWrites" not in text or path.name == "saving.py", path.name  # only the saver shows it
+        assert ".kwargs[" not in text and ".waiting" not in text.replace("saver.waiting", ""), path.name
+        checked += 1
+    assert checked >= 10

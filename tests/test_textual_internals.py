@@ -1,0 +1,50 @@
+"""The private Textual names the app leans on are still there. Textual is pinned to the minor
+version they were checked against (pyproject.toml); when an upgrade removes one, this fails,
+so the upgrade is a conscious act — and the app still starts, without that workaround."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import textual
+from textual.app import App
+from textual.widgets import Footer as TextualFooter
+
+from screens import footer, leaks
+
+
+def test_the_footer_s_private_names_are_there() -> None:
+    assert footer.USABLE, [n for n in footer.PRIVATE_NAMES if not hasattr(TextualFooter, n)]
+    assert footer.Footer is footer.QuietFooter
+
+
+def test_the_styles_cache_the_leak_workaround_clears_is_there() -> None:
+    assert leaks.StylesCache is not None
+    assert callable(getattr(leaks.StylesCache.get_inner_outer, "cache_clear", None))
+
+
+def test_the_app_s_last_safety_net_overrides_a_method_textual_still_calls() -> None:
+    assert callable(getattr(App, "_handle_exception", None))
+
+
+def test_textual_is_pinned_to_the_minor_version_checked() -> None:
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    pin = next(d for d in project["project"]["dependencies"] if d.startswith("textual"))
+    major, minor = textual.__version__.split(".")[:2]
+    assert f">={major}.{minor}" in pin and f"<{major}.{int(minor) + 1}" in pin
+
+
+def test_the_app_still_starts_when_the_private_names_are_gone() -> None:
+    code = ("import sys, textual.widgets._footer as f, textual.widgets as w\n"
+            "sys.modules['textual._styles_cache'] = None\n"
+            "del f.Footer.bindings_changed\n"
+            "from screens import footer, leaks\n"
+            "assert leaks.StylesCache is None and footer.Footer is w.Footer\n"
+            "from screens.app import SecretaryApp\n"
+            "leaks.forget_removed_widgets(SecretaryApp(None))\n"
+            "print('started')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "started", out.stderr
