@@ -84,6 +84,7 @@ def test_screens_write_no_sql_and_never_touch_the_queue() -> None:
         assert not _imports_of(path) & {"sqlite3", "sqlite_utils"}, path.name
         assert ".execute(" not in text and "db.query(" not in text, path.name
         assert "PendingWrites" not in text or path.name == "saving.py", path.name  # only the saver shows it
-        assert ".kwargs[" not in text and ".waiting" not in text.replace("saver.waiting", ""), path.name
+        if path.name != "saving.py":  # the saver lists what is held; no other screen looks inside
+            assert ".kwargs[" not in text and ".waiting" not in text.replace("saver.waiting", ""), path.name
         checked += 1
     assert checked >= 10
