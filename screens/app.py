@@ -18,6 +18,7 @@ from textual.worker import WorkerFailed
 
 from db import Book, BookError
 from db.desk import Desk
+from secretary.models import MeetingStatus
 from db.pending import Change, NotSaved, Outcome, not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
@@ -249,8 +250,8 @@ class SecretaryApp(App):
 
         self.push_screen(MeetingScreen(meeting_id, item_id=item_id))
         meeting = get_meeting(self.book, meeting_id)
-        status = meeting.status.value if meeting is not None else None
-        if status == "live" or (item_id is not None and status in ("closed", "approved")):
+        if meeting is not None and (meeting.status is MeetingStatus.live or (
+                item_id is not None and meeting.status in (MeetingStatus.closed, MeetingStatus.approved))):
             from screens.live import LiveScreen
 
             live = LiveScreen(meeting_id)

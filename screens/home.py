@@ -15,7 +15,7 @@ from db.attendance import list_attendance
 from db.meetings import create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings
 from secretary.carry_forward import opening_items
 from secretary.formats import long_date, time_range
-from secretary.models import Body, Meeting
+from secretary.models import Body, Meeting, MeetingStatus
 from screens.text import plain
 from screens.footer import Footer
 
@@ -96,7 +96,7 @@ class HomeScreen(Screen):
             table.add_row(
                 plain(long_date(meeting.date)),
                 plain(time_range(meeting.planned_start, meeting.planned_end)),
-                plain(meeting.status.value, style="bold" if meeting.status.value == "live" else ""),
+                plain(meeting.status.value, style="bold" if meeting.status is MeetingStatus.live else ""),
                 plain(title),
                 key=str(meeting.id),
             )

@@ -56,7 +56,7 @@ class LiveAgenda(LiveView, Vertical):
                 began = minutes_time(start.time())
                 slot = slots.get(item.id)
                 if slot and slot.start and start.time() > slot.start and item.id == current:
-                    style = "bold reverse yellow"
+                    style = self.themed("bold reverse $warning")
             title = ("  " if item.parent_id else "") + (item.title if item.kind is ItemKind.item else f"— {item.title} —")
             if item.part is Part.confidential:
                 title = "[II] " + title

@@ -48,7 +48,7 @@ class LiveBar(LiveView, Vertical):
         run = timing(record, now)
         text = Text()
         status = meeting.status.value.upper()
-        text.append(f" {status} ", style="bold reverse red" if record.live else "bold reverse")
+        text.append(f" {status} ", style=self.themed("bold reverse $error") if record.live else "bold reverse")
         text.append(f"  {now:%H:%M:%S}", style="bold")
         if meeting.opened_at:
             text.append(f"  opened {minutes_time(meeting.opened_at.astimezone(now.tzinfo).time())}")
@@ -56,7 +56,7 @@ class LiveBar(LiveView, Vertical):
         late = run.late_words()
         if meeting.closed_at:
             late = f"closed {minutes_time(meeting.closed_at.astimezone(now.tzinfo).time())}"
-        text.append(f" · {late}", style="bold yellow" if run.late_minutes >= 5 and not meeting.closed_at else "")
+        text.append(f" · {late}", style=self.themed("bold $warning") if run.late_minutes >= 5 and not meeting.closed_at else "")
         if meeting.public_in_person or meeting.public_remote:
             text.append(f" · public {meeting.public_in_person}+{meeting.public_remote}")
         self.query_one("#clock", Static).update(text)

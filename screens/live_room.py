@@ -27,7 +27,7 @@ class LiveRoom(LiveView, VerticalScroll):
         remote = [r for r in inside if r.status is AttendanceStatus.remote]
         for heading, rows in ((None, in_person), (f"Remote ({len(remote)})", remote)):
             if heading and rows:
-                text.append(f"{heading}\n", style="bold cyan")
+                text.append(f"{heading}\n", style=self.themed("bold $accent"))
             for row in rows:
                 person = record.people[row.person_id]
                 text.append(f"{'●' if row.person_id in counted else '·'} {person.initials:<5} ")

@@ -30,3 +30,8 @@ class LiveView:
 
     def draw(self, showing: Showing) -> None:
         raise NotImplementedError
+
+    def themed(self, style: str) -> str:
+        """A Rich style with the theme's colours: "bold $error" → "bold #b93c5b" (every theme works)."""
+        colours = self.app.theme_variables
+        return " ".join(colours.get(word[1:], "") if word.startswith("$") else word for word in style.split())

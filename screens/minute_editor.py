@@ -135,7 +135,7 @@ class MinuteEditor(LiveView, Vertical):
             words = run.item_words()
             if words:
                 text.append(" · ")
-                text.append(words, style="bold red" if run.item_over else "")
+                text.append(words, style=self.themed("bold $error") if run.item_over else "")
         line.update(text)
 
     def _decisions(self, record: MeetingRecord, item: AgendaItem | None) -> None:
@@ -151,7 +151,7 @@ class MinuteEditor(LiveView, Vertical):
                 text.append(decision.verb.value.upper(), style="bold")
                 text.append(f" {decision.text}")
                 if decision.inquorate:
-                    text.append("  (while inquorate)", style="bold red")
+                    text.append("  (while inquorate)", style=self.themed("bold $error"))
                 text.append("\n")
         self.query_one("#decisions", Static).update(text)
 
@@ -168,10 +168,10 @@ class MinuteEditor(LiveView, Vertical):
             hints = [(i, w) for i, w in interest_hints(item, record.interests, record.in_room())
                      if i.person_id not in already]
             if hints:
-                text.append("Registered interests that may touch this item (F8 to declare):\n", style="bold yellow")
+                text.append("Registered interests that may touch this item (F8 to declare):\n", style=self.themed("bold $warning"))
                 for interest, _shared in hints[:4]:
                     initials = record.people[interest.person_id].initials
-                    text.append(f"  {initials} — {interest.details[:60]}\n", style="yellow")
+                    text.append(f"  {initials} — {interest.details[:60]}\n", style=self.themed("$warning"))
         self.query_one("#declarations", Static).update(text)
 
     def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:
