@@ -24,7 +24,7 @@ from textual.widgets import Header
 from db.minutes import get_minute
 from db.record import read_record
 from db.rows import Refused
-from secretary.agenda import neighbour
+from secretary.agenda import neighbour, next_untaken, resumed
 from secretary.models import AgendaItem, MeetingStatus
 from secretary.record import MeetingRecord
 from screens.footer import Footer
@@ -122,10 +122,10 @@ class LiveScreen(LiveVerbs, Screen):
         quorum = record.quorum()
         if self.quorate is not None and quorum.quorate != self.quorate:
             if quorum.quorate:
-                self.notify(f"The meeting is quorate again ({quorum.counted} of {quorum.needed}).",
+                self.notify(f"The meeting is quorate again ({quorum.counts}).",
                             title="Quorate", timeout=6, markup=False)
             else:
-                self.notify(f"{quorum.counted} of {quorum.needed} needed: " + "; ".join(quorum.missing) + ".",
+                self.notify(f"{quorum.counts}: " + "; ".join(quorum.missing) + ".",
                             title="Now inquorate", severity="error", timeout=12, markup=False)
         self.quorate = quorum.quorate
         self.showing = Showing(record, record.item_shown(self.viewing), self.now())
@@ -167,7 +167,15 @@ class LiveScreen(LiveVerbs, Screen):
             self._require_live()
             return
         shown = self.item_shown()
-        target = neighbour(self.record.items, shown.id if shown else None, step)
+        shown_id = shown.id if shown else None
+        if step > 0 and self.record.live:  # on to the next item not yet taken, wherever the clerk went before
+            target = next_untaken(self.record.items, self.record.minutes, shown_id)
+            if target is None:
+                self.notify("Every item has been taken. Ctrl+G goes back to one; Ctrl+F closes the meeting.",
+                            markup=False)
+                return
+        else:
+            target = neighbour(self.record.items, shown_id, step)
         if target is None:
             self.notify("That was the last item." if step > 0 else "This is the first item.")
             return
@@ -184,6 +192,9 @@ class LiveScreen(LiveVerbs, Screen):
         except Refused as e:
             self.notify(e.message, severity="error")
         self.reload()
+        if resumed(self.record.minutes, item_id) and self.record.current_item_id == item_id:
+            self.notify(f"Back to {self.record.item_words(item_id)}, taken earlier: its notes so far are in the "
+                        "editor, and what you type is added to them.", title="Resumed", markup=False)
 
     def action_leave(self) -> None:
         if self.flush():

@@ -63,5 +63,4 @@ class LiveBar(LiveView, Vertical):
 
 
 def badge_text(result: QuorumResult) -> Text:
-    word = "QUORATE" if result.quorate else "INQUORATE"
-    return Text(f" {word} {result.counted} of {result.needed} ", style="bold")
+    return Text(f" {result.badge()} ", style="bold")

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from secretary.actions import minute_line
+from secretary.agenda import resumed
 from secretary.annotations import inline_notes
 from secretary.declarations import interest_hints, wording
 from secretary.formats import minutes_time
@@ -94,6 +95,8 @@ class MinuteEditor(LiveView, Vertical):
             said.update("")
             return
         heading = f"{item.number}. {item.title}" if item.number else item.title
+        if record.live and item.id == record.current_item_id and resumed(record.minutes, item.id):
+            heading = "RESUMED  " + heading
         if item.part is Part.confidential:
             heading += "   (Part II — confidential)"
         title.update(heading)

@@ -129,3 +129,33 @@ def neighbour(items: list[AgendaItem], item_id: int | None, step: int) -> Agenda
 def next_taken_order(minutes: dict[int, Minute] | list[Minute]) -> int:
     values = minutes.values() if isinstance(minutes, dict) else minutes
     return max((m.taken_order or 0 for m in values), default=0) + 1
+
+
+def taken(minutes: dict[int, Minute] | list[Minute]) -> set[int]:
+    """The items the meeting has taken (started at least once)."""
+    values = minutes.values() if isinstance(minutes, dict) else minutes
+    return {m.item_id for m in values if m.started_at is not None or m.taken_order is not None}
+
+
+def next_untaken(items: list[AgendaItem], minutes: dict[int, Minute] | list[Minute],
+                 item_id: int | None) -> AgendaItem | None:
+    """Where "next" goes during a meeting: the first item after this one in agenda order that has
+    not been taken; past the end, the first not taken from the top; None when all have been.
+    Going back to an item already taken is never "next": the clerk goes to it by name."""
+    ordered = in_order(items)
+    done = taken(minutes)
+    ids = [i.id for i in ordered]
+    start = ids.index(item_id) + 1 if item_id in ids else 0
+    for item in ordered[start:] + ordered[:start]:
+        if item.id not in done:
+            return item
+    return None
+
+
+def resumed(minutes: dict[int, Minute] | list[Minute], item_id: int | None) -> bool:
+    """The item is being taken again: the meeting went on to another item after first taking it."""
+    values = list(minutes.values() if isinstance(minutes, dict) else minutes)
+    this = next((m for m in values if m.item_id == item_id), None)
+    if this is None or this.taken_order is None:
+        return False
+    return any(m.taken_order is not None and m.taken_order > this.taken_order for m in values)

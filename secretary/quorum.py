@@ -71,10 +71,25 @@ class QuorumResult(BaseModel):
     deputising: tuple[tuple[int, int], ...] = ()
     requirements: tuple[RequirementResult, ...] = ()
 
+    @property
+    def counts(self) -> str:
+        """"11 present · 8 needed": those who count for the quorum, and how many must."""
+        return f"{self.counted} present · {self.needed} needed"
+
     def summary(self) -> str:
         if self.quorate:
-            return f"Quorate: {self.counted} of {self.needed} needed"
-        return f"Inquorate: {self.counted} of {self.needed} needed — " + "; ".join(self.missing)
+            return f"Quorate: {self.counts}"
+        return f"Inquorate: {self.counts} — " + "; ".join(self.missing)
+
+    def badge(self) -> str:
+        """The badge as a clerk would say it: "QUORATE · 11 present · 8 needed"; when inquorate,
+        what is wanted first ("INQUORATE: no Chair or Deputy Chair in the room")."""
+        if self.quorate:
+            return f"QUORATE · {self.counts}"
+        wanted = [m for m in self.missing if not m.startswith("needs ") or not m.endswith(("member", "members"))]
+        if not wanted:
+            return f"INQUORATE: {self.counts}"
+        return "INQUORATE: " + _in_the_room(wanted[0]) + (f" · {self.counts}" if self.counted < self.needed else "")
 
 
 # --- who holds a voting seat ------------------------------------------------
@@ -328,3 +343,10 @@ def _is_named(label: str) -> bool:
 def _plural(noun: str, count: int) -> str:
     return noun if count == 1 or noun.endswith("s") else noun + "s"
 
+
+def _in_the_room(missing: str) -> str:
+    """"needs the Chair or Deputy Chair" → "no Chair or Deputy Chair in the room"."""
+    named = missing.removeprefix("needs ")
+    if named.startswith("the "):
+        return f"no {named.removeprefix('the ')} in the room"
+    return missing

@@ -106,7 +106,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         # the roll, in list order: HM PN OC GA TW MK SO present; RD DM ASh ASa apologies;
         # CB present; NF JP MP apologies — seven voting members, eight needed
         await tick_roll(pilot, "ppppppp" + "aaaa" + "p" + "aaa")
-        assert text_of(live, "#quorum").strip() == "INQUORATE 7 of 8"
+        assert text_of(live, "#quorum").strip() == "INQUORATE: 7 present · 8 needed"
         assert "needs 1 more member" in text_of(live, "#quorum-missing")
         statuses = {a.person_id: a.status for a in list_attendance(book, upcoming)}
         assert statuses[person(book, "HM")] is AttendanceStatus.present
@@ -119,7 +119,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert "1a. Apologies" in text_of(live, "#item-title")
         clock.on(2)
         await record(pilot, "f2", "NF")
-        assert text_of(live, "#quorum").strip() == "QUORATE 8 of 8"
+        assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
         assert "NF arrived." in text_of(live, "#item-notes")
         assert any("Quorate" in (n.title or "") for n in app._notifications)
         item_1a = list_items(book, upcoming)[1]
@@ -134,7 +134,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         # the Chief Executive — the only other executive — leaves: inquorate at once
         clock.on(4)
         await record(pilot, "f3", "CB")
-        assert text_of(live, "#quorum").strip() == "INQUORATE 7 of 8"
+        assert text_of(live, "#quorum").strip() == "INQUORATE: 7 present · 8 needed"
         assert "executive member" not in text_of(live, "#quorum-missing")  # NF is an executive
         assert "needs 1 more member" in text_of(live, "#quorum-missing")
         alerts = [n for n in app._notifications if n.title == "Now inquorate"]
@@ -163,7 +163,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert len(moves) == 1
         assert moves[0].at == datetime(2025, 3, 21, 9, 6, tzinfo=timezone.utc)
         assert moves[0].kind is MovementKind.arrived  # the arrival itself untouched
-        assert text_of(live, "#quorum").strip() == "QUORATE 8 of 8"
+        assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
 
         # members of the public: 2 in the room, 4 watching
         await pilot.press("ctrl+o")

@@ -250,7 +250,7 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         assert "ASa declared" in shown and "Urgent Care Centre and withdrew for the item." in shown
         assert "Registered interests" not in shown  # declared now, so no longer a hint
         # she has left the room for the item: one fewer counts, for the item and the meeting
-        assert "QUORATE 13 of 8" in str(live.query_one("#quorum", Static).content)
+        assert "QUORATE · 13 present · 8 needed" in str(live.query_one("#quorum", Static).content)
         assert "ASa" in str(live.query_one("#room", Static).content).split("Out (1)")[1]
 
         # Dr Shaw stays but takes no part in the decision: the item's count drops, the room's does not
@@ -264,8 +264,8 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         await pilot.press("ctrl+s")
         await pilot.pause()
         item_quorum = live.query_one("#item-quorum", Static)
-        assert item_quorum.display and "For this item: Quorate: 12 of 8" in str(item_quorum.content)
-        assert "QUORATE 13 of 8" in str(live.query_one("#quorum", Static).content)
+        assert item_quorum.display and "For this item: Quorate: 12 present · 8 needed" in str(item_quorum.content)
+        assert "QUORATE · 13 present · 8 needed" in str(live.query_one("#quorum", Static).content)
 
         await pilot.press("ctrl+b")  # on to item 17: Dr Shah comes back as item 18 ends
         await pilot.pause()

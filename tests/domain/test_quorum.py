@@ -183,14 +183,14 @@ def test_exactly_at_the_threshold_is_quorate(rule, seats, ids) -> None:
     assert result.missing == ()
     assert result.counted_ids == {ids[i] for i in THRESHOLD}
     assert [r.counted for r in result.requirements] == [1, 2, 1, 4]
-    assert result.summary() == "Quorate: 8 of 8 needed"
+    assert result.summary() == "Quorate: 8 present · 8 needed"
 
 
 def test_one_below_the_threshold_needs_one_more_member(rule, seats, ids) -> None:
     result = evaluate(rule, seats, attending(ids, THRESHOLD[:-1]), on=MEETING_DAY)
     assert not result.quorate
     assert result.missing == ("needs 1 more member",)
-    assert result.summary() == "Inquorate: 7 of 8 needed — needs 1 more member"
+    assert result.summary() == "Inquorate: 7 present · 8 needed — needs 1 more member"
 
 
 def test_enough_members_but_no_executive(rule, seats, ids) -> None:
@@ -204,7 +204,7 @@ def test_everything_missing_is_said_in_words(rule, seats, ids) -> None:
     result = evaluate(rule, seats, attending(ids, ["CB", "NF", "MK"]), on=MEETING_DAY)
     assert result.missing == ("needs 5 more members", "needs the Chair or Deputy Chair", "needs 1 more non-executive")
     assert result.summary() == (
-        "Inquorate: 3 of 8 needed — needs 5 more members; needs the Chair or Deputy Chair; needs 1 more non-executive"
+        "Inquorate: 3 present · 8 needed — needs 5 more members; needs the Chair or Deputy Chair; needs 1 more non-executive"
     )
 
 
@@ -406,10 +406,10 @@ def test_quorum_for_an_item_after_a_departure_and_a_withdrawal(rule, seats, ids)
     assert conflicted_for_item(declarations, 4) == {ids["MK"]}
     before = quorum_for_item(rule, seats, rows, movements, declarations, on=MEETING_DAY, item_id=3,
                              until=START + timedelta(minutes=10))
-    assert before.summary() == "Quorate: 9 of 8 needed"
+    assert before.summary() == "Quorate: 9 present · 8 needed"
     during = quorum_for_item(rule, seats, rows, movements, declarations, on=MEETING_DAY, item_id=4,
                              until=START + timedelta(minutes=61))
-    assert during.summary() == "Inquorate: 7 of 8 needed — needs 1 more member"
+    assert during.summary() == "Inquorate: 7 present · 8 needed — needs 1 more member"
     deemed = quorum_for_item(northbridge_rule(conflicted_count=True), seats, rows, movements, declarations,
                              on=MEETING_DAY, item_id=4, until=START + timedelta(minutes=61))
     assert deemed.quorate

@@ -1,0 +1,94 @@
+"""What the clerk sees is what is recorded (issue 15): the live screen's own cases — the next
+item after items taken out of order, and the quorum badge in a clerk's words."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static, TextArea
+
+from db.demo import build_demo
+from db.meetings import list_items
+from db.minutes import get_minute
+from screens.app import SecretaryApp
+from screens.live import LiveScreen
+from secretary.agenda import next_untaken
+from secretary.models import AgendaItem, Minute
+
+START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+async def go_live(app, pilot) -> LiveScreen:
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def go_to(pilot, number: str) -> None:
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    for ch in number:
+        await pilot.press(ch)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def shown(live: LiveScreen, selector: str) -> str:
+    return str(live.query_one(selector, Static).content)
+
+
+async def test_next_goes_to_the_next_item_not_taken_and_going_back_says_so(demo) -> None:
+    book, upcoming = demo
+    by_number = {i.number: i for i in list_items(book, upcoming)}
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live(app, pilot)
+        await go_to(pilot, "7")
+        await pilot.press(*"Seven.")
+        await go_to(pilot, "6")
+        assert live.record.current_item_id == by_number["6"].id
+        await pilot.press("ctrl+n")  # item 7 was taken already: next is 8
+        await pilot.pause()
+        assert live.record.current_item_id == by_number["8"].id
+        assert shown(live, "#item-title").startswith("8. ")
+        await pilot.press(*"Eight.")
+        await pilot.pause()
+        assert get_minute(book, by_number["8"].id).notes == "Eight."
+        assert get_minute(book, by_number["7"].id).notes == "Seven."  # nothing meant for 8 on the end of 7
+        await go_to(pilot, "7")  # going back is explicit, and visible
+        assert shown(live, "#item-title").startswith("RESUMED  7. ")
+        assert live.query_one("#notes", TextArea).text == "Seven."
+        assert any(n.title == "Resumed" for n in app._notifications)
+
+
+def test_next_untaken_wraps_to_the_first_left_and_ends_when_all_are_taken() -> None:
+    items = [AgendaItem(id=n, meeting_id=1, title=f"Item {n}", position=n, number=str(n)) for n in range(1, 5)]
+    taken = lambda *ids: [Minute(item_id=i, started_at=START, taken_order=k) for k, i in enumerate(ids, 1)]  # noqa: E731
+    assert next_untaken(items, taken(1, 3), 3).id == 4
+    assert next_untaken(items, taken(1, 3, 4), 4).id == 2  # past the end: the first not taken
+    assert next_untaken(items, taken(1, 2, 3, 4), 2) is None
+
+
+async def test_the_badge_says_who_is_present_and_what_is_needed(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live(app, pilot)
+        badge = shown(live, "#quorum").strip()
+        assert badge.startswith("INQUORATE") and " of " not in badge  # nobody ticked yet
+        assert "present · 8 needed" in badge or "in the room" in badge
