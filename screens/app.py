@@ -11,6 +11,7 @@ import signal
 from collections.abc import Iterable
 from functools import partial
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from db.pending import Change, NotSaved, Outcome, not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.key_hold import KeyHold
 from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
 
@@ -53,6 +55,7 @@ class SecretaryApp(App):
         self.meeting_to_open = open_meeting
         self.damaged = damaged
         self.saver = Saver(self)
+        self.keys = KeyHold(self, self._handle_key)  # keys typed while a form opens wait for it
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -95,12 +98,22 @@ class SecretaryApp(App):
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Every key, button and palette command runs its action here."""
+        if isinstance(action, str) and self.keys.opens_screen(action, default_namespace or self):
+            self.keys.start()
         try:
             return await super().run_action(action, default_namespace, namespaces)
         except Exception as error:  # noqa: BLE001 — a failure to write is told; anything else raised
             if not self.tell_failed_write(error):
                 raise
             return True
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.keys.keep(event):
+            return  # a form is opening: the key waits for it (screens/key_hold.py)
+        await super().on_event(event)
+
+    async def _handle_key(self, event: events.Key) -> None:
+        await super().on_event(event)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's last stop for an exception nothing caught, which ends the app. A failure to

@@ -13,6 +13,7 @@ from secretary.models import MeetingStatus, MovementKind
 from secretary.room import STEPPED_OUT
 from secretary.standing import Standing
 from screens.confirm import ConfirmScreen
+from screens.key_hold import opens_screen
 from screens.movement_form import MovementForm
 
 
@@ -50,6 +51,7 @@ class LiveVerbs:
             self.reload()
             self.editor.notes.focus()
 
+    @opens_screen
     @work
     async def action_go_to(self) -> None:
         if self.record.status is MeetingStatus.planned and not self._require_live():
@@ -60,6 +62,7 @@ class LiveVerbs:
         if chosen is not None:
             self.take(chosen)
 
+    @opens_screen
     @work
     async def action_move(self, kind: str) -> None:
         note = ""
@@ -70,6 +73,7 @@ class LiveVerbs:
         if movement is not None:
             self._recorded(self.app.desk.record_movement, movement)
 
+    @opens_screen
     @work
     async def action_decide(self) -> None:
         item = self._item_in_hand()
@@ -92,6 +96,7 @@ class LiveVerbs:
         self._recorded(self.app.desk.record_decision,
                        decision.model_copy(update={"inquorate": not quorum.quorate, "recorded_at": self.now()}))
 
+    @opens_screen
     @work
     async def action_raise_action(self) -> None:
         item = self._item_in_hand()
@@ -107,6 +112,7 @@ class LiveVerbs:
         if written is not None and written.saved:
             self.notify(minute_line(written.value), title="Action raised", markup=False)
 
+    @opens_screen
     @work
     async def action_declare(self) -> None:
         item = self._item_in_hand()
@@ -118,6 +124,7 @@ class LiveVerbs:
         if declaration is not None:
             self._recorded(self.app.desk.record_declaration, declaration, self.now())
 
+    @opens_screen
     @work
     async def action_decisions(self) -> None:
         item = self.item_shown()
@@ -128,6 +135,7 @@ class LiveVerbs:
         await self.app.push_screen_wait(DecisionsScreen(item.id))
         self.reload()
 
+    @opens_screen
     @work
     async def action_standard(self) -> None:
         """The standing item's usual sentences into the notes (screens/opening_items.py)."""
@@ -142,6 +150,7 @@ class LiveVerbs:
             self.editor.insert(text, at_end=at_end)
         self.editor.notes.focus()
 
+    @opens_screen
     @work
     async def action_history(self) -> None:
         from screens.history import HistoryScreen
@@ -152,11 +161,13 @@ class LiveVerbs:
             self.editor.item_id = None  # the notes may have been put back: load them into the editor again
             self.reload()
 
+    @opens_screen
     def action_attendance(self) -> None:
         from screens.attendance import AttendanceScreen
 
         self.app.push_screen(AttendanceScreen(self.meeting_id))
 
+    @opens_screen
     @work
     async def action_movements(self) -> None:
         from screens.live_dialogs import MovementsScreen
@@ -164,6 +175,7 @@ class LiveVerbs:
         await self.app.push_screen_wait(MovementsScreen(self.meeting_id, self.now))
         self.reload()
 
+    @opens_screen
     @work
     async def action_questions(self) -> None:
         from screens.public_questions import QuestionsScreen
@@ -172,6 +184,7 @@ class LiveVerbs:
         await self.app.push_screen_wait(QuestionsScreen(self.meeting_id, item.id if item else None))
         self.reload()
 
+    @opens_screen
     @work
     async def action_public(self) -> None:
         from screens.live_dialogs import PublicForm
@@ -181,6 +194,7 @@ class LiveVerbs:
         if counts is not None:
             self._recorded(self.app.desk.set_public, self.meeting_id, *counts)
 
+    @opens_screen
     @work
     async def action_finish(self) -> None:
         if not self._require_live():

@@ -92,3 +92,41 @@ async def test_the_badge_says_who_is_present_and_what_is_needed(demo) -> None:
         badge = shown(live, "#quorum").strip()
         assert badge.startswith("INQUORATE") and " of " not in badge  # nobody ticked yet
         assert "present · 8 needed" in badge or "in the room" in badge
+
+
+def typed_ahead(app, keys: list[str]) -> None:
+    """Keys as a terminal delivers them to a clerk typing fast: all queued at once, none waiting
+    for the one before to be handled (Pilot.press waits, which no clerk does)."""
+    from textual import events
+
+    for key in keys:
+        char = {"space": " ", "tab": "\t", "enter": "\r"}.get(key, key if len(key) == 1 else None)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)  # as the terminal driver hands keys over
+
+
+async def test_keys_typed_while_a_form_opens_reach_it_in_order(demo) -> None:
+    from db.minutes import list_meeting_decisions
+
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live(app, pilot)
+        await pilot.press(*"Notes.")
+        await pilot.pause()
+        words = ["f6", *"noted", "tab", *"the", "space", *"report", "enter"]
+        typed_ahead(app, words)
+        from screens.confirm import ConfirmScreen
+
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ConfirmScreen):  # nobody ticked: "record it as inquorate?"
+                await pilot.press("enter")
+            if list_meeting_decisions(book, upcoming):
+                break
+        await pilot.pause()
+        [decision] = list_meeting_decisions(book, upcoming)
+        assert (decision.verb.value, decision.text) == ("noted", "the report")
+        assert live.query_one("#notes", TextArea).text == "Notes."  # none of it landed in the notes
