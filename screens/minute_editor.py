@@ -61,6 +61,7 @@ class MinuteEditor(LiveView, Vertical):
             yield Checkbox("taken as read", id="as-read", compact=True)
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder="Notes for this item — saved as you type")
+        yield Static("", id="item-check", markup=False)
         yield Static("", id="decisions", markup=False)
         yield Static("", id="declarations", markup=False)
         yield Static("", id="item-notes", markup=False)
@@ -80,6 +81,7 @@ class MinuteEditor(LiveView, Vertical):
         self._decisions(record, item)
         self._declarations(record, item)
         self._load(record, item)
+        self.check()
 
     def _heading(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         title = self.query_one("#item-title", Static)
@@ -227,7 +229,18 @@ class MinuteEditor(LiveView, Vertical):
         event.stop()
         self._typed("taken_as_read", event.value)
 
+    def check(self) -> None:
+        """Say so when the notes state a fact the record contradicts ("no declarations of interest"
+        written at the opening items, and a declaration recorded since)."""
+        line = self.query_one("#item-check", Static)
+        showing = self.showing
+        found = showing.record.disagreements(showing.item, self.notes.text) if showing and showing.item else []
+        line.update("\n".join(f"⚠ {words}" for words in found))
+        line.display = bool(found)
+
     def _typed(self, field: str, value: Any) -> None:
+        if field == "notes":
+            self.check()
         if self.item_id is not None:
             self.post_message(self.Typed(self.item_id, field, value))
 

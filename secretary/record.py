@@ -29,7 +29,7 @@ from secretary.models import (
     Seat,
 )
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
-from secretary.standard import standard_text
+from secretary.standard import date_in_title, disagreements, standard_text
 from secretary.standing import Standing
 
 
@@ -151,13 +151,27 @@ class MeetingRecord:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
         return movements_in_room(self.attendance, self.movements)
 
+    def taken_at(self, item_id: int) -> datetime | None:
+        """When the item was taken (first started); None if it never was."""
+        minute = self.minutes.get(item_id)
+        return minute.started_at if minute is not None else None
+
+    def quorum_when_taken(self, item_id: int) -> QuorumResult:
+        """The quorum for the item as it stood when the item was taken (now, if not yet taken)."""
+        return self.quorum(item_id, until=self.taken_at(item_id))
+
     def standard_text(self, item: AgendaItem, amendments: str = "") -> str | None:
-        """The usual sentence(s) for a standing item, from what has been recorded so far."""
+        """The usual sentence(s) for a standing item, worked out from the record for the moment
+        the item was taken (who was in the room then), not the end of the meeting."""
         return standard_text(
-            item, meeting=self.meeting, noun=self.noun, quorum=self.quorum(item.id),
+            item, meeting=self.meeting, noun=self.noun, quorum=self.quorum_when_taken(item.id),
             declarations=self.declarations, initials={p: person.initials for p, person in self.people.items()},
-            previous_date=self.previous_date, amendments=amendments,
+            previous_date=self.previous_date or date_in_title(item.title), amendments=amendments,
         )
+
+    def disagreements(self, item: AgendaItem, notes: str) -> list[str]:
+        """Where the clerk's text for this item states a fact the record contradicts."""
+        return disagreements(self, item, notes)
 
 
 def collective_name(body: Body) -> str:

@@ -130,3 +130,63 @@ async def test_keys_typed_while_a_form_opens_reach_it_in_order(demo) -> None:
         [decision] = list_meeting_decisions(book, upcoming)
         assert (decision.verb.value, decision.text) == ("noted", "the report")
         assert live.query_one("#notes", TextArea).text == "Notes."  # none of it landed in the notes
+
+
+async def test_no_declarations_written_early_is_flagged_once_a_declaration_is_recorded(demo) -> None:
+    from screens.declaration_form import DeclarationForm
+    from textual.widgets import Input
+
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live(app, pilot)
+        await go_to(pilot, "1c")
+        await pilot.press(*"There were no declarations of interest.")
+        await pilot.pause()
+        check = live.query_one("#item-check", Static)
+        assert not check.display  # true when written
+        await go_to(pilot, "7")
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, DeclarationForm)
+        await pilot.press(*"HM")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#interest", Input).value = "Trustee of a local charity"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await go_to(pilot, "1c")
+        assert check.display
+        assert "no declarations of interest, but 1 was recorded (HM)" in str(check.content)
+
+
+def test_usual_sentences_are_worked_out_for_the_moment_the_item_was_taken(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from db import live as meeting_live
+    from db.attendance import list_attendance
+    from db.meetings import update_item
+    from db.record import read_record
+    from secretary.models import Movement, MovementKind, Phase
+
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    with book:
+        items = {i.number: i for i in list_items(book, upcoming)}
+        meeting_live.start_meeting(book, upcoming, START)
+        meeting_live.take_item(book, upcoming, items["1b"].id, START + timedelta(minutes=5))  # quoracy, empty room
+        for row in list_attendance(book, upcoming):  # everyone arrives later, during item 1b
+            meeting_live.record_movement(book, Movement(
+                meeting_id=upcoming, person_id=row.person_id, kind=MovementKind.arrived,
+                at=START + timedelta(minutes=20), item_id=items["1b"].id, phase=Phase.during))
+        meeting_live.take_item(book, upcoming, items["2"].id, START + timedelta(minutes=30))
+        record = read_record(book, upcoming)
+        assert record.quorum().quorate  # at the end of the meeting …
+        assert record.standard_text(items["1b"]).startswith("The meeting was not quorate")  # … but not at 1b
+        # the minutes item names a meeting the book does not hold: the date comes from its title
+        renamed = items["1d"].model_copy(update={"title": "Minutes from meeting held on 27 September 2024"})
+        update_item(book, renamed)
+        without = read_record(book, upcoming)
+        without = type(without)(**{**without.__dict__, "previous_date": None})
+        assert "held on 27 September 2024 were approved" in without.standard_text(renamed)
