@@ -33,6 +33,7 @@ from secretary.models import (
     Body,
     Decision,
     Declaration,
+    Disposal,
     Meeting,
     Membership,
     Movement,
@@ -220,6 +221,11 @@ class Desk:
     @held(live.reopen_for_correction)
     def reopen_for_correction(self, meeting_id: int, reason: str, on: date) -> Words:
         return "approved minutes reopened for a correction"
+
+    @held(minutes.record_disposal)
+    def record_disposal(self, item_id: int, disposal: Disposal, *, deferred_to: date | None = None,
+                        taken_with_item_id: int | None = None) -> Words:
+        return f"{self._item(item_id)}: {disposal.value.replace('_', ' ') or 'not taken'}"
 
     @held(minutes.record_decision)
     def record_decision(self, decision: Decision) -> Words:

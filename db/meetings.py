@@ -6,7 +6,7 @@ from __future__ import annotations
 from db.book import Book
 from db.rows import Refused, insert, one, rows, update
 from secretary.agenda import renumber
-from secretary.carry_forward import carried_item, expected_attendance, opening_items
+from secretary.carry_forward import carried_item, deferred_items, expected_attendance, opening_items
 from secretary.models import AgendaItem, Meeting, MeetingStatus
 
 
@@ -145,7 +145,7 @@ def save_agenda_order(book: Book, items: list[AgendaItem]) -> None:
 
 def create_meeting_from(book: Book, meeting: Meeting, previous_id: int) -> Meeting:
     """Store ``meeting`` with what it carries forward from the previous meeting (who is expected, the
-    opening items: secretary/carry_forward.py), all in one transaction."""
+    opening items, the items it deferred: secretary/carry_forward.py), all in one transaction."""
     from db.attendance import list_attendance, set_attendance  # here: attendance may come to need meetings
     from db.people import roster
 
@@ -167,5 +167,12 @@ def create_meeting_from(book: Book, meeting: Meeting, previous_id: int) -> Meeti
                 item, meeting_id=stored.id, position=position, parent_id=new_ids.get(item.parent_id),
                 old_start=previous.planned_start, new_start=stored.planned_start, minutes_of=minutes_of))
             new_ids[item.id] = copy.id
+        from db.minutes import list_minutes
+
+        position = len(new_ids)
+        for item in deferred_items(list_items(book, previous.id), list_minutes(book, previous.id), stored.date):
+            position += 1
+            add_item(book, item.model_copy(update={"id": None, "meeting_id": stored.id, "position": position,
+                                                   "parent_id": None, "planned_start": None}))
         save_agenda_order(book, renumber(list_items(book, stored.id)))
     return stored

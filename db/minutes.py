@@ -3,12 +3,12 @@ public questions, and the register of interests they draw on."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from db.book import Book
 from db.history import stamped, typing_time
-from db.rows import insert, one, rows, to_row, update
-from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
+from db.rows import Refused, insert, one, rows, to_row, update
+from secretary.models import Declaration, Decision, Disposal, Interest, Minute, PublicQuestion
 
 
 def get_minute(book: Book, item_id: int) -> Minute:
@@ -153,3 +153,16 @@ def list_meeting_decisions(book: Book, meeting_id: int) -> list[Decision]:
            WHERE i.meeting_id = ? ORDER BY i.position, d.position, d.id""",
         [meeting_id],
     ))
+
+
+def record_disposal(book: Book, item_id: int, disposal: Disposal, *, deferred_to: date | None = None,
+                    taken_with_item_id: int | None = None) -> Minute:
+    """What became of an item not taken (or ``Disposal.none`` to say it was simply not reached)."""
+    minute = get_minute(book, item_id)
+    if minute.started_at is not None and disposal is not Disposal.none:
+        raise Refused("That item was taken at the meeting; its minute says what happened.")
+    changed = Minute.model_validate({**minute.model_dump(), "disposal": disposal,
+                                     "deferred_to": deferred_to if disposal is Disposal.deferred else None,
+                                     "taken_with_item_id": taken_with_item_id if disposal is Disposal.taken_with else None})
+    save_minute(book, changed)
+    return changed

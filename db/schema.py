@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -572,3 +572,19 @@ def m004_item_standing(db: Database) -> None:
         if kind:
             db.execute("UPDATE agenda_item SET standing = ? WHERE id = ?", [kind, row["id"]])
     _set_version(db, 4)
+
+
+# --- m009: what became of the items not taken ---------------------------------------------
+
+
+@migrations()
+def m009_untaken_items(db: Database) -> None:
+    """An item the meeting did not take: deferred (to the next meeting or a date), withdrawn, or
+    taken with another item — as the clerk recorded it when closing the meeting."""
+    db.executescript("""
+ALTER TABLE minute ADD COLUMN disposal TEXT NOT NULL DEFAULT ''
+    CHECK (disposal IN ('', 'deferred', 'withdrawn', 'taken_with'));
+ALTER TABLE minute ADD COLUMN deferred_to TEXT;
+ALTER TABLE minute ADD COLUMN taken_with_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL;
+""")
+    _set_version(db, 5)

@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 from db.bodies import create_body, list_bodies
 from db.attendance import list_attendance
 from db.meetings import create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings
-from secretary.carry_forward import opening_items
+from db.minutes import list_minutes
+from secretary.carry_forward import deferred_items, opening_items
 from secretary.formats import long_date, time_range
 from secretary.models import Body, Meeting, MeetingStatus
 from screens.text import plain
@@ -130,6 +131,8 @@ class HomeScreen(Screen):
             return
         previous = latest_meeting(self.book, body.id)
         opening = len(opening_items(list_items(self.book, previous.id))) if previous else 0
+        deferred = len(deferred_items(list_items(self.book, previous.id), list_minutes(self.book, previous.id),
+                                      previous.next_meeting_date or previous.date)) if previous else 0
         from screens.meeting_form import NewMeeting, NewMeetingScreen  # here: not needed for the first screen
 
         def create(asked: NewMeeting) -> Meeting:  # in the form: if the book cannot take it, the form stays
@@ -137,7 +140,8 @@ class HomeScreen(Screen):
                 return self.app.write_now(create_meeting, asked.meeting)
             return self.app.write_now(create_meeting_from, asked.meeting, asked.copy_from.id)
 
-        asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening, save=create))
+        asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening, save=create,
+                                                                 deferred_count=deferred))
         if asked is None:
             return
         stored, said = asked.meeting, ""

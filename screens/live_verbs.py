@@ -205,6 +205,12 @@ class LiveVerbs:
             yes="Close meeting", no="Carry on"))
         if not sure:
             return
+        if self.record.untaken:  # say what became of the items not taken before the meeting closes
+            from screens.untaken import UntakenScreen
+
+            if not await self.app.push_screen_wait(UntakenScreen(self.record)):
+                self.reload()
+                return
         self.flush()
         if self.app.desk.close_meeting(self.meeting_id, now).saved:
             self.app.backup("closed")

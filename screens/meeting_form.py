@@ -66,12 +66,13 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "create", "Create")]
 
     def __init__(self, body: Body, previous: Meeting | None = None, opening_count: int = 0, *,
-                 save: Callable[[NewMeeting], Meeting] | None = None) -> None:
+                 save: Callable[[NewMeeting], Meeting] | None = None, deferred_count: int = 0) -> None:
         super().__init__()
         self.save = save
         self.body = body
         self.previous = previous
         self.opening_count = opening_count
+        self.deferred_count = deferred_count
         self.default_title = f"Meeting of the {body.name}"
         self.prefill = prefill_from(previous) if previous else {}
 
@@ -81,6 +82,8 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
             if self.previous is not None:
                 yield Checkbox(f"Copy from previous meeting ({long_date(self.previous.date)})", True, id="copy")
                 items = f"its {self.opening_count} opening items" if self.opening_count else "no opening items (none found)"
+                if self.deferred_count:
+                    items += f" and the {self.deferred_count} item(s) it deferred"
                 yield Static(f"Expects everyone still in post and copies {items}; "
                              "date, time and venue from its next meeting.", classes="hint", id="copy-hint",
                              markup=False)

@@ -159,3 +159,14 @@ def resumed(minutes: dict[int, Minute] | list[Minute], item_id: int | None) -> b
     if this is None or this.taken_order is None:
         return False
     return any(m.taken_order is not None and m.taken_order > this.taken_order for m in values)
+
+
+def untaken(items: list[AgendaItem], minutes: dict[int, Minute] | list[Minute]) -> list[AgendaItem]:
+    """The items the meeting did not take, in agenda order: not breaks, not a heading whose
+    sub-items were taken, not a sub-item whose item was taken (it was taken with it)."""
+    done = taken(minutes)
+    ordered = in_order(items)
+    parents_with_taken = {i.parent_id for i in ordered if i.parent_id is not None and i.id in done}
+    return [i for i in ordered
+            if i.kind is ItemKind.item and i.id not in done and i.id not in parents_with_taken
+            and (i.parent_id is None or i.parent_id not in done)]

@@ -8,7 +8,7 @@ import re
 from datetime import date, datetime, time
 
 from secretary.agenda import in_order
-from secretary.models import AgendaItem, Attendance, AttendanceStatus, Seat
+from secretary.models import AgendaItem, Attendance, AttendanceStatus, Disposal, Minute, Seat
 from secretary.standing import OPENING_RUN, Standing
 
 _OPENING_SECTION = re.compile(r"opening\b", re.IGNORECASE)
@@ -97,3 +97,11 @@ def name_new_date(title: str, old: date, new: date) -> str:
         if match:
             return title[: match.start()] + form.format(d=new) + title[match.end():]
     return title
+
+
+def deferred_items(items: list[AgendaItem], minutes: list[Minute], new_date: date) -> list[AgendaItem]:
+    """The items the previous meeting deferred to the next meeting, or to a date this one has
+    reached, in agenda order: offered again on the new agenda."""
+    deferred = {m.item_id for m in minutes if m.disposal is Disposal.deferred
+                and (m.deferred_to is None or m.deferred_to <= new_date)}
+    return [i for i in in_order(items) if i.id in deferred]

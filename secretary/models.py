@@ -440,6 +440,15 @@ class Declaration(Model):
 Typed = Annotated[str, StringConstraints(strip_whitespace=False)]
 
 
+class Disposal(StrEnum):
+    """What became of an item the meeting did not take, as the clerk recorded it at the close."""
+
+    none = ""
+    deferred = "deferred"  # to the next meeting (deferred_to None) or a date
+    withdrawn = "withdrawn"
+    taken_with = "taken_with"  # discussed under another item
+
+
 class Minute(Model):
     item_id: int
     presenters: Typed = ""
@@ -448,6 +457,9 @@ class Minute(Model):
     started_at: datetime | None = None
     ended_at: datetime | None = None
     taken_order: int | None = None
+    disposal: Disposal = Disposal.none
+    deferred_to: date | None = None
+    taken_with_item_id: int | None = None
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Minute:

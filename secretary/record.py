@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from secretary.agenda import current_item_id, in_order
+from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
 from secretary.models import (
     Action,
@@ -122,6 +122,11 @@ class MeetingRecord:
             return "an item"
         title = _short(item.title, 30)
         return f"item {item.number} ({title})" if item.number else f"“{title}”"
+
+    @property
+    def untaken(self) -> list[AgendaItem]:
+        """The items the meeting did not take, in agenda order."""
+        return untaken(self.items, self.minutes)
 
     def running_order(self) -> RunningOrder:
         return RunningOrder.from_minutes(self.items, list(self.minutes.values()))

@@ -23,6 +23,7 @@ from screens.live import LiveScreen
 from screens.live_dialogs import MovementsScreen
 from screens.meeting import MeetingScreen
 from screens.movement_form import MovementForm
+from screens.untaken import UntakenScreen
 from secretary.models import AttendanceStatus, MeetingStatus, MovementKind, Phase
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
@@ -193,6 +194,9 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         await pilot.press("ctrl+f")
         await pilot.pause()
         await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, UntakenScreen)  # the items never taken are listed first
+        await pilot.press("enter")  # … and left as not reached
         await pilot.pause()
         assert "CLOSED" in text_of(live, "#clock")
         # after the meeting the clerk tidies the minutes: items can be visited without changing their times

@@ -190,3 +190,65 @@ def test_usual_sentences_are_worked_out_for_the_moment_the_item_was_taken(tmp_pa
         without = read_record(book, upcoming)
         without = type(without)(**{**without.__dict__, "previous_date": None})
         assert "held on 27 September 2024 were approved" in without.standard_text(renamed)
+
+
+
+async def test_closing_lists_the_items_not_taken_and_keeps_what_became_of_each(demo) -> None:
+    from db.meetings import get_meeting
+    from screens.untaken import UntakenScreen
+    from secretary.models import Disposal, MeetingStatus
+
+    book, upcoming = demo
+    items = list_items(book, upcoming)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live(app, pilot)
+        untaken_before = live.record.untaken
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, UntakenScreen)
+        assert [i.id for i in app.screen.items] == [i.id for i in untaken_before] and len(untaken_before) > 5
+        await pilot.press("w")  # the first: withdrawn
+        await pilot.press("down")
+        await pilot.press("d")  # the second: deferred to 31 October, read against the meeting's date
+        await pilot.pause()
+        await pilot.press(*"31 Oct", "enter")
+        await pilot.pause()
+        shown_row = [str(cell) for cell in app.screen.query_one("#untaken").get_row_at(1)]
+        assert shown_row[2].startswith("deferred to ") and "2025" in shown_row[2]  # what it understood, year and all
+        await pilot.press("enter")  # close
+        await pilot.pause()
+        assert "CLOSED" in shown(live, "#clock")
+    assert get_meeting(book, upcoming).status is MeetingStatus.closed
+    first, second = untaken_before[0].id, untaken_before[1].id
+    assert get_minute(book, first).disposal is Disposal.withdrawn
+    deferred = get_minute(book, second)
+    assert deferred.disposal is Disposal.deferred and deferred.deferred_to.isoformat() == "2025-10-31"
+    assert len(items) > len(untaken_before)
+
+
+def test_an_item_deferred_to_the_next_meeting_is_on_its_agenda(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from db import live as meeting_live
+    from db.meetings import create_meeting_from, get_meeting
+    from db.minutes import record_disposal
+    from secretary.models import Disposal, Meeting
+
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    with book:
+        items = {i.number: i for i in list_items(book, upcoming)}
+        meeting_live.start_meeting(book, upcoming, START)
+        meeting_live.close_meeting(book, upcoming, START + timedelta(hours=1))
+        record_disposal(book, items["7"].id, Disposal.deferred)  # to the next meeting
+        record_disposal(book, items["8"].id, Disposal.deferred, deferred_to=date(2026, 1, 9))  # much later
+        record_disposal(book, items["9"].id, Disposal.withdrawn)
+        march = get_meeting(book, upcoming)
+        june = create_meeting_from(book, Meeting(body_id=march.body_id, title="Board", date=date(2025, 6, 27)),
+                                   march.id)
+        titles = [i.title for i in list_items(book, june.id)]
+        assert items["7"].title in titles
+        assert items["8"].title not in titles and items["9"].title not in titles
