@@ -30,6 +30,7 @@ from secretary.record import MeetingRecord
 from screens.footer import Footer
 from screens.live_agenda import LiveAgenda
 from screens.live_bar import LiveBar
+from screens.live_folded import LiveFolded
 from screens.live_room import LiveRoom
 from screens.live_verbs import LiveVerbs
 from screens.live_view import Showing
@@ -64,6 +65,8 @@ class LiveScreen(LiveVerbs, Screen):
         Binding("escape", "leave", "Overview", show=False),
     ]
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # narrow: the side panes fold (live.tcss)
+
     showing: reactive[Showing | None] = reactive(None, always_update=True, init=False, layout=False)
 
     def __init__(self, meeting_id: int) -> None:
@@ -76,6 +79,7 @@ class LiveScreen(LiveVerbs, Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield LiveBar().data_bind(LiveScreen.showing)
+        yield LiveFolded(id="folded").data_bind(LiveScreen.showing)
         with Horizontal(id="live-body"):
             yield LiveAgenda(id="agenda-pane").data_bind(LiveScreen.showing)
             yield MinuteEditor(self.app.desk.typed, id="item-pane").data_bind(LiveScreen.showing)
