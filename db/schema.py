@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -555,3 +555,21 @@ END;
 
 
 M003_SQL = _m003_sql()
+
+
+# --- m005: how a body's exports are laid out ------------------------------------------
+
+
+@migrations()
+def m005_export_settings(db: Database) -> None:
+    """Per body: the order of the members' table (seat type, or the Chair then surnames),
+    sub-items as paragraphs of their parent or as rows, and the organisation's Word template."""
+    db.executescript("""
+CREATE TABLE export_setting (
+    body_id INTEGER PRIMARY KEY REFERENCES body(id) ON DELETE CASCADE,
+    member_order TEXT NOT NULL DEFAULT 'surname' CHECK (member_order IN ('seat', 'surname')),
+    sub_items TEXT NOT NULL DEFAULT 'paragraphs' CHECK (sub_items IN ('paragraphs', 'rows')),
+    template TEXT NOT NULL DEFAULT ''
+);
+""")
+    _set_version(db, 5)
