@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from enum import Enum
 
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # what XML 1.0 refuses (tab and newline are kept), plus the C1 controls nobody means to print
@@ -28,7 +29,7 @@ def one_line(text: str) -> str:
 def cleaned(value):
     """The same value with every string in it made printable: a document model, a tuple
     of them, a string; anything else is returned as is."""
-    if isinstance(value, str):
+    if isinstance(value, str) and not isinstance(value, Enum):
         return printable(value)
     if isinstance(value, tuple):
         return tuple(cleaned(v) for v in value)
