@@ -12,9 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
 
+from db.exports import export_settings
 from db.live import load_live
-from secretary.exports.files import ExportRefused, write_atomically
-from secretary.exports.minutes import RENDERERS, to_markdown
+from secretary.exports.files import write_atomically
+from secretary.exports.minutes import render, to_markdown
+from secretary.exports.settings import SubItems
 from secretary.minutes_doc import build_minutes
 from screens.confirm import ConfirmScreen
 from screens.footer import Footer
@@ -45,6 +47,9 @@ class ExportScreen(Screen):
                 yield Label("Items")
                 yield Select([("In the order taken", False), ("In agenda order", True)],
                              value=False, allow_blank=False, id="order")
+                yield Label("Sub-items")
+                yield Select([("Inside their item: a), b)", SubItems.paragraphs), ("Rows of their own", SubItems.rows)],
+                             value=SubItems.paragraphs, allow_blank=False, id="sub-items")
                 yield Label("File")
                 yield Input(id="path")
                 yield Static("", id="export-error", classes="error", markup=False)
@@ -55,6 +60,8 @@ class ExportScreen(Screen):
 
     def on_mount(self) -> None:
         self.state = load_live(self.app.book, self.meeting_id)
+        self.settings = export_settings(self.app.book, self.state.body.id)
+        self.query_one("#sub-items", Select).value = self.settings.sub_items
         self.query_one("#path", Input).value = str(self._default_path())
         self.refresh_preview()
 
@@ -67,7 +74,9 @@ class ExportScreen(Screen):
 
     def build(self):
         return build_minutes(self.state, confidential=self.query_one("#confidential", Select).value,
-                             agenda_order=self.query_one("#order", Select).value)
+                             agenda_order=self.query_one("#order", Select).value,
+                             sub_items=self.query_one("#sub-items", Select).value,
+                             member_order=self.settings.member_order)
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
@@ -76,7 +85,12 @@ class ExportScreen(Screen):
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(to_markdown(self.build()).decode())
+        try:
+            preview = to_markdown(self.build()).decode()
+        except Exception as e:  # noqa: BLE001 - a preview that cannot be drawn says why; the app stays up
+            preview = f"The preview could not be drawn: {e}"
+            self.query_one("#export-error", Static).update(preview)
+        self.query_one("#preview", Markdown).update(preview)
 
     @on(Button.Pressed, "#write")
     @on(Input.Submitted, "#path")
@@ -94,11 +108,13 @@ class ExportScreen(Screen):
                                                                   no="Keep it"))
             if not force:
                 return
-        doc = self.build()
+        template = Path(self.settings.template).expanduser() if self.settings.template else None
+        notes: list[str] = []
         try:
-            write_atomically(path, RENDERERS[fmt](doc), force=force)
-        except ExportRefused as e:
-            error.update(str(e))
+            doc = self.build()
+            write_atomically(path, render(fmt, doc, template=template, notes=notes), force=force)
+        except Exception as e:  # noqa: BLE001 - an export never takes the app down: the clerk is told why
+            error.update(f"The minutes were not exported: {e}")
             return
-        error.update("")
+        error.update(" ".join(notes))
         self.notify(f"Wrote the {'draft ' if doc.draft else ''}minutes to {path}.", title="Exported", markup=False)
