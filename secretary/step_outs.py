@@ -19,31 +19,53 @@ class StepOut:
     item_id: int
     left: datetime
     back: datetime
+    moments: tuple[datetime, ...] = ()  # every movement of it, repeats included ("left" twice)
 
     def covers(self, moment: datetime | None) -> bool:
         return moment is not None and self.left <= moment < self.back
 
 
+_ENTRIES = (MovementKind.returned, MovementKind.arrived)
+
+
 def step_outs(movements: list[Movement]) -> list[StepOut]:
-    """Each departure followed by the same person's return within the same item."""
-    found = []
+    """Each departure followed by the same person's return within the same item; a departure
+    or a return recorded twice in a row belongs to the same step-out."""
+    found: list[StepOut] = []
     by_person: dict[int, list[Movement]] = {}
     for movement in sorted(movements, key=lambda m: m.at):
         by_person.setdefault(movement.person_id, []).append(movement)
     for person_id, theirs in by_person.items():
-        for went, came in zip(theirs, theirs[1:]):
-            if went.kind is not MovementKind.left or came.kind not in (MovementKind.returned, MovementKind.arrived):
-                continue
-            if went.item_id is not None and went.item_id == came.item_id:
-                found.append(StepOut(person_id, went.item_id, went.at, came.at))
+        gone: list[Movement] = []  # the departures since they were last in the room
+        withdrawn = False
+        for movement in theirs:
+            if movement.kind is MovementKind.withdrew:
+                gone, withdrawn = [], True
+            elif movement.kind is MovementKind.left:
+                gone.append(movement)
+            elif withdrawn:
+                withdrawn = False  # back from a withdrawal for an interest: always minuted
+            elif gone and gone[0].item_id is not None and gone[0].item_id == movement.item_id:
+                moments = tuple(m.at for m in gone) + (movement.at,)
+                found.append(StepOut(person_id, movement.item_id, gone[0].at, movement.at, moments))
+                gone = []
+            elif not gone and found and found[-1].person_id == person_id and found[-1].item_id == movement.item_id \
+                    and _no_departure_since(theirs, found[-1].back, movement.at):
+                last = found.pop()  # a return recorded twice
+                found.append(StepOut(person_id, last.item_id, last.left, last.back, last.moments + (movement.at,)))
+            else:
+                gone = []
     return found
+
+
+def _no_departure_since(theirs: list[Movement], since: datetime, until: datetime) -> bool:
+    return not any(since < m.at < until and m.kind not in _ENTRIES for m in theirs)
 
 
 def without_step_outs(movements: list[Movement], outs: list[StepOut]) -> list[Movement]:
     """The movements the minutes print: the step-outs' departures and returns left out."""
-    moments = {(o.person_id, o.left) for o in outs} | {(o.person_id, o.back) for o in outs}
-    return [m for m in movements if (m.person_id, m.at) not in moments
-            or m.kind not in (MovementKind.left, MovementKind.returned, MovementKind.arrived)]
+    moments = {(o.person_id, at) for o in outs for at in o.moments}
+    return [m for m in movements if (m.person_id, m.at) not in moments or m.kind is MovementKind.withdrew]
 
 
 def out_at(outs: list[StepOut], item_id: int, moment: datetime | None) -> list[int]:

@@ -52,6 +52,7 @@ def start(template: Path | None, *, landscape: bool = False) -> WordFile:
         normal = document.styles["Normal"]
         normal.font.name = "Arial"
         normal.font.size = Pt(9 if landscape else 10)
+        normal.paragraph_format.space_after = Pt(3)
         made = WordFile(document, from_template=False)
     else:
         made = WordFile(_open_template(Path(template)), from_template=True)
@@ -184,6 +185,14 @@ def _has_drawing(paragraph) -> bool:
     return any(True for _ in paragraph._p.iter(_qn("w:drawing"))) or any(True for _ in paragraph._p.iter(_qn("w:pict")))
 
 
+def _make(tag: str):
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    element.set(_qn("w:val"), "true")
+    return element
+
+
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
     return qn(tag)
@@ -227,7 +236,10 @@ def table(word: WordFile, headings: tuple[str, ...], widths: tuple[float, ...]):
 def add_row(table_, values: tuple[str, ...], widths: tuple[float, ...]):
     from docx.shared import Cm
 
-    cells = table_.add_row().cells
+    row = table_.add_row()
+    keep = _make("w:cantSplit")  # a short item is never cut in two by a page break
+    row._tr.get_or_add_trPr().append(keep)
+    cells = row.cells
     for cell, value, width in zip(cells, values, widths):
         cell.width = Cm(width)
         if value:
