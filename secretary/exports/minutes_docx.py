@@ -10,7 +10,7 @@ from secretary.exports import word
 from secretary.exports.minutes import sections
 from secretary.minutes_doc import Block, ItemRow, MinutesDoc, Paragraph, Run
 
-PEOPLE_WIDTHS = (7.0, 8.0, 2.0)
+PEOPLE_WIDTHS = (6.8, 8.0, 2.2)
 ITEM_WIDTHS = (1.5, 13.5, 2.0)
 APPROVAL_WIDTHS = (6.0, 7.0, 4.0)
 
@@ -36,13 +36,13 @@ def to_docx(doc: MinutesDoc, template: Path | None = None, notes: list[str] | No
         heading(att.heading, 3)
         t = word.table(made, ("Name", "Role", "Initials"), PEOPLE_WIDTHS)
         for row in att.rows:
-            word.add_row(t, (row.name, row.role, row.initials), PEOPLE_WIDTHS)
+            word.add_row(t, (row.name, row.role, row.initials))
     if doc.apologies:
         heading("Apologies", 3)
         t = word.table(made, ("Name", "Role", "Initials"), PEOPLE_WIDTHS)
         for row in doc.apologies:
-            word.add_row(t, (row.name, row.role, row.initials), PEOPLE_WIDTHS)
-    document.add_paragraph(doc.public_sentence)
+            word.add_row(t, (row.name, row.role, row.initials))
+    _after_table(document.add_paragraph(doc.public_sentence))
     before, after = sections(doc)
     _items_table(made, before)
     if doc.exclusion:
@@ -52,19 +52,25 @@ def to_docx(doc: MinutesDoc, template: Path | None = None, notes: list[str] | No
         heading("Part II — confidential items", 3)
         _items_table(made, after)
     if doc.finished:
-        document.add_paragraph(doc.finished)
+        _after_table(document.add_paragraph(doc.finished))
     if doc.next_meeting:
         heading("Next meeting", 3)
         for line in doc.next_meeting:
             document.add_paragraph(line)
     heading("Approval of Draft Minutes by Chair only", 3)
     t = word.table(made, ("Name", "Role", "Date"), APPROVAL_WIDTHS)
-    word.add_row(t, doc.approval, APPROVAL_WIDTHS)
+    word.add_row(t, doc.approval)
     if doc.questions:
         _questions(made, doc)
     if notes is not None:
         notes.extend(made.notes)
     return word.saved(made)
+
+
+def _after_table(paragraph) -> None:
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(8)  # not pressed against the table's last row
 
 
 def _runs_into(paragraph, runs: tuple[Run, ...]) -> None:
@@ -87,7 +93,7 @@ def _items_table(made: word.WordFile, rows: list[ItemRow]) -> None:
     t = word.table(made, ("No.", "Agenda Item", "Action"), ITEM_WIDTHS)
     title_style = made.style(word.ITEM_TITLE)
     for row in rows:
-        cells = word.add_row(t, (row.number, "", row.action), ITEM_WIDTHS)
+        cells = word.add_row(t, (row.number, "", row.action))
         if row.section:
             merged = cells[0].merge(cells[2])
             merged.text = ""

@@ -190,9 +190,9 @@ def to_docx(tracker: Tracker, template: Path | None = None, notes: list[str] | N
     document.add_paragraph(f"As at {short_date(tracker.today)}.")
     key = word.table(made, ("RAG", "Status"), (2.5, 12.0))
     for status, colour, meaning in RAG_KEY:
-        cells = word.add_row(key, (colour, meaning), (2.5, 12.0))
+        cells = word.add_row(key, (colour, meaning))
         _colour_cell(cells[0], status, RGBColor)
-    widths = (1.4, 2.0, 3.0, 6.6, 2.4, 1.8, 2.2, 4.0, 3.0)  # 26.4 cm of the 26.7 between margins
+    widths = (1.4, 2.0, 3.0, 6.2, 2.4, 2.2, 2.2, 4.0, 3.0)  # 26.4 cm of the 26.7 between margins
     for heading, rows in (("Open actions", tracker.open_rows), ("Closed actions", tracker.closed_rows)):
         document.add_paragraph(heading, style=made.style("Heading 3"))
         if not rows:
@@ -200,7 +200,7 @@ def to_docx(tracker: Tracker, template: Path | None = None, notes: list[str] | N
             continue
         t = word.table(made, COLUMNS, widths)
         for row in rows:
-            cells = word.add_row(t, row.cells, widths)
+            cells = word.add_row(t, row.cells)
             _colour_cell(cells[-1], row.status, RGBColor)
     if notes is not None:
         notes.extend(made.notes)

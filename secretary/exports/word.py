@@ -214,6 +214,7 @@ def table(word: WordFile, headings: tuple[str, ...], widths: tuple[float, ...]):
     from docx.shared import Cm, RGBColor
 
     document = word.document
+    widths = fitted(word, widths)
     t = document.add_table(rows=1, cols=len(headings))
     grid = word.style("Table Grid", fallback="")
     if grid:
@@ -233,15 +234,24 @@ def table(word: WordFile, headings: tuple[str, ...], widths: tuple[float, ...]):
     return t
 
 
-def add_row(table_, values: tuple[str, ...], widths: tuple[float, ...]):
-    from docx.shared import Cm
+def fitted(word: WordFile, widths: tuple[float, ...]) -> tuple[float, ...]:
+    """The columns (cm) made to fit between the margins: the widest column gives up what is too much."""
+    section = word.document.sections[-1]
+    usable = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU per cm
+    over = sum(widths) - usable
+    if over <= 0:
+        return widths
+    widest = widths.index(max(widths))
+    return tuple(max(w - over, w / 2) if n == widest else w for n, w in enumerate(widths))
 
+
+def add_row(table_, values: tuple[str, ...]):
     row = table_.add_row()
     keep = _make("w:cantSplit")  # a short item is never cut in two by a page break
     row._tr.get_or_add_trPr().append(keep)
     cells = row.cells
-    for cell, value, width in zip(cells, values, widths):
-        cell.width = Cm(width)
+    for cell, value, column in zip(cells, values, table_.columns):
+        cell.width = column.width  # the grid as fitted to the page
         if value:
             cell.text = value
     return cells
