@@ -16,6 +16,8 @@ def add_export_commands(sub) -> None:
     tracker.add_argument("--format", required=True, choices=["csv", "md", "docx"])
     tracker.add_argument("--confidential", action="store_true",
                          help="include the actions raised on Part II items, marked (default: the public tracker)")
+    tracker.add_argument("--all-closed", action="store_true",
+                         help="every closed action (default: those closed at the last meeting)")
     _common(tracker)
     tracker.set_defaults(run=run_export_actions)
     minutes = what.add_parser("minutes", help="a meeting's draft minutes")
@@ -65,7 +67,8 @@ def run_export_actions(args: argparse.Namespace) -> int:
     with open_book(args.book) as book:
         body = find_body(book, args.body)
         settings = export_settings(book, body.id)
-        tracker = load_tracker(book, body, date.today(), confidential=args.confidential)
+        tracker = load_tracker(book, body, date.today(), confidential=args.confidential,
+                               every_closed=args.all_closed)
     notes: list[str] = []
     data = render(args.format, tracker, template=_template(args.template, settings), notes=notes)
     written = write_atomically(args.output, data, force=args.force)

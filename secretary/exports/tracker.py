@@ -80,15 +80,22 @@ class Tracker:
 def build_tracker(body: str, actions: list[Action], statuses: dict[int, ActionStatus], *, today: date,
                   next_meeting: date | None = None, part_two: set[int] | frozenset[int] = frozenset(),
                   confidential: bool = False, people: dict[int, Person] | None = None,
-                  meeting_title: str = "", meeting_date: date | None = None) -> Tracker:
+                  meeting_title: str = "", meeting_date: date | None = None,
+                  closed_since: date | None = None) -> Tracker:
     """Open actions first, then closed ones, each by number. ``part_two``: the ids of the
-    actions raised on a Part II item — left out unless ``confidential``."""
-    shown = [a for a in actions if confidential or a.id not in part_two]
+    actions raised on a Part II item — left out unless ``confidential``; ``closed_since``:
+    closed actions are shown from that day on (the closures the last meeting agreed)."""
+    shown = [a for a in actions if (confidential or a.id not in part_two)
+             and not _closed_before(a, statuses.get(a.id, a.status), closed_since)]
     ordered = sorted(shown, key=lambda a: (statuses.get(a.id, a.status) is ActionStatus.closed, a.number))
     rows = tuple(_row(a, statuses.get(a.id, a.status), next_meeting, people or {}, a.id in part_two)
                  for a in ordered)
     heading = _meeting_heading(meeting_title, meeting_date, confidential)
     return cleaned(Tracker(body, today, rows, heading, confidential))
+
+
+def _closed_before(action: Action, status: ActionStatus, since: date | None) -> bool:
+    return since is not None and status is ActionStatus.closed and (action.closed_on or date.min) < since
 
 
 def _row(action: Action, status: ActionStatus, next_meeting: date | None, people: dict[int, Person],
