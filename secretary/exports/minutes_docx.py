@@ -91,19 +91,18 @@ def _blocks_into(made: word.WordFile, cell, blocks: tuple[Block, ...]) -> None:
 
 def _items_table(made: word.WordFile, rows: list[ItemRow]) -> None:
     t = word.table(made, ("No.", "Agenda Item", "Action"), ITEM_WIDTHS)
-    title_style = made.style(word.ITEM_TITLE)
     for row in rows:
         cells = word.add_row(t, (row.number, "", row.action))
         if row.section:
             merged = cells[0].merge(cells[2])
             merged.text = ""
             paragraph = merged.paragraphs[0]
-            paragraph.style = title_style
+            made.put(paragraph, word.ITEM_TITLE)
             paragraph.add_run(row.title.upper())
             word.shade(merged, "D9E2F3")
             continue
         title = cells[1].paragraphs[0]
-        title.style = title_style
+        made.put(title, word.ITEM_TITLE)
         title.add_run(row.title)
         _blocks_into(made, cells[1], row.blocks)
 

@@ -21,10 +21,19 @@ class WordFile:
     document: object
     from_template: bool
     notes: list[str] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)  # style name → id, read once (looking up is slow)
+
+    def put(self, paragraph, name: str) -> None:
+        """Give the paragraph a style by its id (python-docx's lookup by name scans every style)."""
+        chosen = self.style(name)
+        if chosen != "Normal":
+            paragraph._p.style = self.ids[chosen]
 
     def style(self, name: str, fallback: str = "Normal") -> str:
         """The style's name if the document has it, else the fallback (noted once)."""
-        if _has_style(self.document, name):
+        if not self.ids:
+            self.ids = {s.name: s.style_id for s in self.document.styles}
+        if name in self.ids:
             return name
         note = f"The template has no style {name!r}; {fallback!r} was used instead."
         if note not in self.notes:
@@ -259,9 +268,9 @@ def add_row(table_, values: tuple[str, ...]):
 
 def bullet(word: WordFile, container, runs_text: str | None = None):
     """A bulleted paragraph in the container: 'List Bullet', or '• ' in Normal where the template lacks it."""
-    style = word.style("List Bullet")
-    paragraph = container.add_paragraph(style=style)
-    if style != "List Bullet":
+    paragraph = container.add_paragraph()
+    word.put(paragraph, "List Bullet")
+    if word.style("List Bullet") != "List Bullet":
         paragraph.add_run("• ")
     if runs_text:
         paragraph.add_run(runs_text)
