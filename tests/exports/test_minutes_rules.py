@@ -127,3 +127,14 @@ def test_an_item_with_nothing_recorded_is_not_minuted(december) -> None:
     minutes[AOB] = Minute(item_id=AOB, taken_order=99, notes="")
     doc = build_minutes(dataclasses.replace(december, minutes=minutes))
     assert texts(row(doc, "10")) == ["Not minuted."]  # never "There was no other business."
+
+
+def test_a_response_names_the_responder_in_full(december) -> None:
+    from secretary.models import PublicQuestion
+
+    asked = PublicQuestion(meeting_id=DECEMBER, asker="A resident", question="When?", response="In June.",
+                           responder="NF")
+    doc = build_minutes(dataclasses.replace(december, questions=[asked]))
+    md = render("md", doc).decode()
+    assert "**Response from Neil Foster, Chief Finance Officer (CFO):** In June." in md
+    assert "(NF)" not in md
