@@ -5,6 +5,7 @@ lacks one."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -77,7 +78,7 @@ def _open_template(path: Path):
     if not path.is_file():
         raise TemplateRefused(f"There is no template {path}.")
     try:
-        document = Document(str(path))
+        document = Document(_as_document(path))
     except Exception as error:  # a damaged or non-Word file: python-docx raises several kinds
         raise TemplateRefused(f"{path} could not be read as a Word document or template ({error}).") from error
     body = document.element.body
@@ -85,6 +86,26 @@ def _open_template(path: Path):
         if not child.tag.endswith("}sectPr"):  # keep the page setup; drop the template's sample text
             body.remove(child)
     return document
+
+
+def _as_document(path: Path):
+    """A .dotx (Word template) read as the document it would start: python-docx opens only
+    documents, and the two differ in one content type."""
+    import io
+    import zipfile
+
+    if path.suffix.lower() not in (".dotx", ".dotm"):
+        return str(path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = re.sub(rb"wordprocessingml\.template\.main\+xml|ms-word\.template\.macroEnabledTemplate\.main\+xml",
+                              b"wordprocessingml.document.main+xml", data)
+            copy.writestr(item, data)
+    out.seek(0)
+    return out
 
 
 def _has_style(document, name: str) -> bool:
@@ -145,9 +166,7 @@ def header_marks(word: WordFile, marks: list[str]) -> None:
 
     if not marks:
         return
-    for section in word.document.sections:
-        header = section.header
-        header.is_linked_to_previous = False
+    for header in _every(word, "header"):
         first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph = first if not first.text.strip() and not _has_drawing(first) else header.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -162,9 +181,7 @@ def page_numbers(word: WordFile) -> None:
     """'Page 2 of 10' in every page's footer, unless the template's footer numbers pages already."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    for section in word.document.sections:
-        footer = section.footer
-        footer.is_linked_to_previous = False
+    for footer in _every(word, "footer"):
         if any("PAGE" in (f.get(_qn("w:instr")) or "") for f in footer._element.iter(_qn("w:fldSimple"))) or \
                 any("PAGE" in (t.text or "") for t in footer._element.iter(_qn("w:instrText"))):
             continue
@@ -175,6 +192,22 @@ def page_numbers(word: WordFile) -> None:
         _field(paragraph, "PAGE", "1")
         paragraph.add_run(" of ")
         _field(paragraph, "NUMPAGES", "1")
+
+
+def _every(word: WordFile, kind: str) -> list:
+    """Each section's headers (or footers) in use: the default, and the first page's and even
+    pages' where the template has them, so a mark is on every page."""
+    parts = []
+    even = word.document.settings.odd_and_even_pages_header_footer
+    for section in word.document.sections:
+        part = getattr(section, kind)
+        part.is_linked_to_previous = False
+        parts.append(part)
+        if section.different_first_page_header_footer:
+            parts.append(getattr(section, f"first_page_{kind}"))
+        if even:
+            parts.append(getattr(section, f"even_page_{kind}"))
+    return parts
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:

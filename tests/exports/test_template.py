@@ -111,3 +111,28 @@ def test_the_tracker_in_the_template_and_the_bodys_setting(tmp_path) -> None:
                         str(tmp_path / "m.docx"), "--template", str(broken), "--book", str(path))
     assert refused.returncode == 1 and "could not be read as a Word document" in refused.stderr
     assert not (tmp_path / "m.docx").exists()
+
+
+def test_a_dotx_template_with_its_own_first_page_header(demo) -> None:
+    """Organisations keep their house style as a .dotx, often with a first page of its own."""
+    import zipfile
+
+    book, _, folder = demo
+    source = Document(str(make_template(folder / "first.docx")))
+    source.sections[0].different_first_page_header_footer = True
+    source.sections[0].first_page_header.paragraphs[0].text = "NHS Northbridge"
+    source.save(folder / "first.docx")
+    dotx = folder / "house.dotx"
+    with zipfile.ZipFile(folder / "first.docx") as docx, zipfile.ZipFile(dotx, "w") as out:
+        for item in docx.infolist():
+            data = docx.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            out.writestr(item, data)
+    data = minutes_export.render("docx", build_minutes(load_live(book, DECEMBER), confidential=True), template=dotx)
+    section = Document(io.BytesIO(data)).sections[0]
+    first = [p.text for p in section.first_page_header.paragraphs]
+    assert first[0] == "NHS Northbridge" and "CONFIDENTIAL" in first[-1]  # the first page is marked too
+    assert "CONFIDENTIAL" in section.header.paragraphs[-1].text
+    assert "PAGE \\* MERGEFORMAT" in [f.get(qn("w:instr")).strip()
+                                      for f in section.first_page_footer._element.iter(qn("w:fldSimple"))]
