@@ -37,7 +37,7 @@ class ExportScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="export-body"):
-            with VerticalScroll(id="export-options"):
+            with VerticalScroll(id="export-options", can_focus=False):  # Tab goes from field to field
                 yield Static("Export the minutes", classes="pane-title")
                 yield Label("Format")
                 yield Select([("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("Web page (.html)", "html")],
