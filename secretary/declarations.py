@@ -66,7 +66,7 @@ def _apposition(interest: str) -> str:
         return ""
     role = _ROLES.match(text)
     if role:
-        rest = text[role.end(1):]
+        rest = re.sub(r"^\s*[,:–-]\s*", " of ", text[role.end(1):])  # "Director, X Ltd": a director of X Ltd
         noun = role.group(1).lower()
         return f" as {'an' if noun[0] in 'aeiou' else 'a'} {noun}{rest}"
     if text[0].isupper() and not text[1:2].isupper():
