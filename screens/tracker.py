@@ -18,7 +18,6 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Select, Sta
 
 from db.actions import (
     action_meetings,
-    actions_with_status,
     agree_closure,
     delete_action,
     list_actions,
