@@ -36,7 +36,8 @@ class WordFile:
             self.ids = {s.name: s.style_id for s in self.document.styles}
         if name in self.ids:
             return name
-        note = f"The template has no style {name!r}; {fallback!r} was used instead."
+        instead = f"{fallback!r} was used instead" if fallback else "it was left without one"
+        note = f"The template has no style {name!r}; {instead}."
         if note not in self.notes:
             self.notes.append(note)
         return fallback

@@ -136,3 +136,11 @@ def test_a_dotx_template_with_its_own_first_page_header(demo) -> None:
     assert "CONFIDENTIAL" in section.header.paragraphs[-1].text
     assert "PAGE \\* MERGEFORMAT" in [f.get(qn("w:instr")).strip()
                                       for f in section.first_page_footer._element.iter(qn("w:fldSimple"))]
+
+
+def test_a_template_without_table_grid_says_so(demo) -> None:
+    book, _, folder = demo
+    template = make_template(folder / "no-grid.docx", without=("Table Grid",))
+    notes: list[str] = []
+    minutes_export.render("docx", build_minutes(load_live(book, DECEMBER)), template=template, notes=notes)
+    assert notes == ["The template has no style 'Table Grid'; it was left without one."]
