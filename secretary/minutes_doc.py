@@ -123,7 +123,7 @@ def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order:
     return cleaned(MinutesDoc(
         body=body.name,
         heading=head.title(meeting.title, confidential=confidential,
-                           has_part_two=any(r.confidential for r in rows)),
+                           has_part_two=any(r.confidential for r in rows), held_in_public=meeting.public),
         in_public=not confidential,
         date=long_date(meeting.date),
         time=head.time_line(state),

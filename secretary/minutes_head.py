@@ -27,12 +27,13 @@ class AttendanceTable:
     rows: tuple[Attendee, ...]
 
 
-def title(meeting_title: str, *, confidential: bool, has_part_two: bool) -> str:
+def title(meeting_title: str, *, confidential: bool, has_part_two: bool, held_in_public: bool = True) -> str:
     """'Minutes of the Meeting of the Board of the ICB in PUBLIC'; the confidential minutes say
-    CONFIDENTIAL instead, and 'including Part II items' only when there are some."""
+    CONFIDENTIAL instead, and 'including Part II items' only when there are some. A meeting
+    held in private is never called public."""
     bare = re.sub(r"\s+(?:held\s+)?in\s+(?:public|private)\s*$", "", meeting_title.strip(), flags=re.IGNORECASE)
     if not confidential:
-        return f"Minutes of the {bare} in PUBLIC"
+        return f"Minutes of the {bare} in PUBLIC" if held_in_public else f"Minutes of the {bare} held in private"
     return f"Minutes of the {bare} — CONFIDENTIAL" + (" (including Part II items)" if has_part_two else "")
 
 

@@ -138,3 +138,10 @@ def test_a_response_names_the_responder_in_full(december) -> None:
     md = render("md", doc).decode()
     assert "**Response from Neil Foster, Chief Finance Officer (CFO):** In June." in md
     assert "(NF)" not in md
+
+
+def test_a_meeting_held_in_private_is_not_called_public(december) -> None:
+    private = dataclasses.replace(december, meeting=december.meeting.model_copy(
+        update={"public": False, "title": "Meeting of the Board in private"}))
+    assert build_minutes(private).title_line == "Minutes of the Meeting of the Board held in private"
+    assert build_minutes(december).title_line == "Minutes of the Meeting of the Board in PUBLIC"
