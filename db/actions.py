@@ -86,6 +86,16 @@ def list_actions(book: Book, body_id: int, *, include_deleted: bool = False, ope
     return _load(book, f"SELECT * FROM action WHERE body_id = ? {where} ORDER BY number", [body_id])
 
 
+def tracker_actions(book: Book, body_id: int, closed_since: date | None) -> list[Action]:
+    """The tracker's actions: the open ones, and those closed on or after ``closed_since``
+    (every closed one when None) — not ten years of closed ones to leave out one by one."""
+    if closed_since is None:
+        return list_actions(book, body_id)
+    return _load(book, """SELECT * FROM action WHERE body_id = ? AND deleted_reason = ''
+                          AND (status <> 'closed' OR closed_on >= ?) ORDER BY number""",
+                 [body_id, closed_since.isoformat()])
+
+
 def action_meetings(book: Book, body_id: int) -> list[int | None]:
     """The meetings the body's actions were raised at (None: imported without one), oldest first."""
     return [row["meeting_id"] for row in book.db.query(

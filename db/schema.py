@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -574,6 +574,24 @@ def m004_item_standing(db: Database) -> None:
     _set_version(db, 4)
 
 
+# --- m005: how a body's exports are laid out ------------------------------------------
+
+
+@migrations()
+def m005_export_settings(db: Database) -> None:
+    """Per body: the order of the members' table (seat type, or the Chair then surnames),
+    sub-items as paragraphs of their parent or as rows, and the organisation's Word template."""
+    db.executescript("""
+CREATE TABLE export_setting (
+    body_id INTEGER PRIMARY KEY REFERENCES body(id) ON DELETE CASCADE,
+    member_order TEXT NOT NULL DEFAULT 'surname' CHECK (member_order IN ('seat', 'surname')),
+    sub_items TEXT NOT NULL DEFAULT 'paragraphs' CHECK (sub_items IN ('paragraphs', 'rows')),
+    template TEXT NOT NULL DEFAULT ''
+);
+""")
+    _set_version(db, 5)
+
+
 # --- m009: what became of the items not taken ---------------------------------------------
 
 
@@ -587,4 +605,4 @@ ALTER TABLE minute ADD COLUMN disposal TEXT NOT NULL DEFAULT ''
 ALTER TABLE minute ADD COLUMN deferred_to TEXT;
 ALTER TABLE minute ADD COLUMN taken_with_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL;
 """)
-    _set_version(db, 5)
+    _set_version(db, 6)

@@ -1,5 +1,6 @@
 """Export a meeting's draft minutes: a preview as they will read, then the format, public
-or confidential, the order of items and where to write."""
+or confidential, the order of items, sub-items, the members' order and the organisation's
+Word template — the last three kept as the body's settings once a file is written."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
 
+from db.exports import export_settings, save_export_settings
 from db.live import load_live
-from secretary.exports.files import ExportRefused, write_atomically
-from secretary.exports.minutes import RENDERERS, to_markdown
+from secretary.exports.files import write_atomically
+from secretary.exports.minutes import render, to_markdown
+from secretary.exports.settings import ExportSettings, MemberOrder, SubItems
 from secretary.minutes_doc import build_minutes
 from screens.confirm import ConfirmScreen
 from screens.footer import Footer
@@ -34,7 +37,7 @@ class ExportScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="export-body"):
-            with Vertical(id="export-options"):
+            with VerticalScroll(id="export-options", can_focus=False):  # Tab goes from field to field
                 yield Static("Export the minutes", classes="pane-title")
                 yield Label("Format")
                 yield Select([("Word (.docx)", "docx"), ("Markdown (.md)", "md"), ("Web page (.html)", "html")],
@@ -45,6 +48,16 @@ class ExportScreen(Screen):
                 yield Label("Items")
                 yield Select([("In the order taken", False), ("In agenda order", True)],
                              value=False, allow_blank=False, id="order")
+                yield Label("Sub-items")
+                yield Select([("Inside their item: a), b)", SubItems.paragraphs),
+                              ("Rows of their own", SubItems.rows)],
+                             value=SubItems.paragraphs, allow_blank=False, id="sub-items")
+                yield Label("Members")
+                yield Select([("Chair, then by surname", MemberOrder.surname),
+                              ("By seat, as the roster", MemberOrder.seat)],
+                             value=MemberOrder.surname, allow_blank=False, id="members")
+                yield Label("Word template (optional)")
+                yield Input(placeholder="the organisation's .docx", id="template")
                 yield Label("File")
                 yield Input(id="path")
                 yield Static("", id="export-error", classes="error", markup=False)
@@ -55,6 +68,10 @@ class ExportScreen(Screen):
 
     def on_mount(self) -> None:
         self.state = load_live(self.app.book, self.meeting_id)
+        self.settings = export_settings(self.app.book, self.state.body.id)
+        self.query_one("#sub-items", Select).value = self.settings.sub_items
+        self.query_one("#members", Select).value = self.settings.member_order
+        self.query_one("#template", Input).value = self.settings.template
         self.query_one("#path", Input).value = str(self._default_path())
         self.refresh_preview()
 
@@ -65,9 +82,16 @@ class ExportScreen(Screen):
         name = f"{(body.short_name or 'minutes').lower()}-minutes-{meeting.date:%Y-%m-%d}-{kind}.{extension}"
         return Path.cwd() / name
 
+    def chosen(self) -> ExportSettings:
+        return ExportSettings(member_order=self.query_one("#members", Select).value,
+                              sub_items=self.query_one("#sub-items", Select).value,
+                              template=self.query_one("#template", Input).value)
+
     def build(self):
+        chosen = self.chosen()
         return build_minutes(self.state, confidential=self.query_one("#confidential", Select).value,
-                             agenda_order=self.query_one("#order", Select).value)
+                             agenda_order=self.query_one("#order", Select).value,
+                             sub_items=chosen.sub_items, member_order=chosen.member_order)
 
     @on(Select.Changed)
     def _changed(self, event: Select.Changed) -> None:
@@ -76,7 +100,12 @@ class ExportScreen(Screen):
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
-        self.query_one("#preview", Markdown).update(to_markdown(self.build()).decode())
+        try:
+            preview = to_markdown(self.build()).decode()
+        except Exception as e:  # noqa: BLE001 - a preview that cannot be drawn says why; the app stays up
+            preview = f"The preview could not be drawn: {e}"
+            self.query_one("#export-error", Static).update(preview)
+        self.query_one("#preview", Markdown).update(preview)
 
     @on(Button.Pressed, "#write")
     @on(Input.Submitted, "#path")
@@ -94,11 +123,17 @@ class ExportScreen(Screen):
                                                                   no="Keep it"))
             if not force:
                 return
-        doc = self.build()
+        notes: list[str] = []
         try:
-            write_atomically(path, RENDERERS[fmt](doc), force=force)
-        except ExportRefused as e:
-            error.update(str(e))
+            chosen = self.chosen()
+            template = Path(chosen.template).expanduser() if chosen.template else None
+            doc = self.build()
+            write_atomically(path, render(fmt, doc, template=template, notes=notes), force=force)
+        except Exception as e:  # noqa: BLE001 - an export never takes the app down: the clerk is told why
+            error.update(f"The minutes were not exported: {e}")
             return
-        error.update("")
+        error.update(" ".join(notes))
+        if chosen != self.settings:  # set once: the next export (and the tracker) starts from these
+            if self.app.try_write("the export settings", save_export_settings, self.state.body.id, chosen).saved:
+                self.settings = chosen
         self.notify(f"Wrote the {'draft ' if doc.draft else ''}minutes to {path}.", title="Exported", markup=False)

@@ -18,7 +18,6 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Select, Sta
 
 from db.actions import (
     action_meetings,
-    actions_with_status,
     agree_closure,
     delete_action,
     list_actions,
@@ -32,6 +31,7 @@ from secretary.actions import OPEN, RAG, due_display, owners_initials, status_to
 from secretary.dates import DUE_FORMS, read_due
 from secretary.formats import short_date
 from secretary.models import Action, ActionStatus, ActionUpdate, Body
+from secretary.exports.files import write_atomically
 from screens.confirm import ConfirmScreen
 from screens.text import plain
 from screens.footer import Footer
@@ -267,31 +267,42 @@ class TrackerScreen(Screen):
     async def action_export(self) -> None:
         from pathlib import Path
 
-        from secretary.exports.files import ExportRefused, write_atomically
-        from secretary.exports.tracker import RENDERERS, build_tracker
+        from db.exports import export_settings, load_tracker
+        from secretary.exports.tracker import render
 
         default = Path.cwd() / f"{(self.body.short_name or 'actions').lower()}-action-tracker-{self.today:%Y-%m-%d}.docx"
         answer = await self.app.push_screen_wait(TextForm(
-            "Export the action tracker", "File (.csv, .md or .docx)", str(default),
+            "Export the action tracker (public: no Part II actions)", "File (.csv, .md or .docx)", str(default),
             check=_an_export_name))
         if answer is None:
             return
         path = Path(answer).expanduser()
+        # the published tracker is the public one: Part II actions only when the clerk says so
+        confidential = await self.app.push_screen_wait(ConfirmScreen(
+            "Include the actions raised on Part II items? The file will be marked CONFIDENTIAL.",
+            yes="Confidential", no="Public"))
         force = False
         if path.exists():
             force = await self.app.push_screen_wait(ConfirmScreen(f"{path} exists. Replace it?", yes="Replace",
                                                                   no="Keep it"))
             if not force:
                 return
-        actions, statuses = actions_with_status(self.app.book, self.body.id, self.today)
-        tracker = build_tracker(self.body.name, actions, statuses, today=self.today,
-                                next_meeting=self._next_meeting_date())
+        settings = export_settings(self.app.book, self.body.id)
+        tracker = load_tracker(self.app.book, self.body, self.today, confidential=bool(confidential),
+                               next_meeting=self._next_meeting_date())
+        template = Path(settings.template).expanduser() if settings.template else None
+        notes: list[str] = []
         try:
-            write_atomically(path, RENDERERS[path.suffix.lower().lstrip(".")](tracker), force=force)
-        except ExportRefused as e:
-            self.notify(str(e), severity="error", markup=False)
+            data = render(path.suffix.lower().lstrip("."), tracker, template=template, notes=notes)
+            write_atomically(path, data, force=force)
+        except Exception as e:  # noqa: BLE001 - an export never takes the app down: say why, keep going
+            self.notify(f"The tracker was not exported: {e}", severity="error", markup=False)
             return
-        self.notify(f"Wrote {len(tracker.rows)} actions to {path}.", title="Exported", markup=False)
+        for note in notes:
+            self.notify(note, severity="warning", markup=False)
+        kind = "confidential" if confidential else "public"
+        self.notify(f"Wrote the {kind} tracker ({len(tracker.rows)} actions) to {path}.", title="Exported",
+                    markup=False)
 
     def action_back(self) -> None:
         field = self.query_one("#tracker-owner", Input)

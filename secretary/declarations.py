@@ -30,18 +30,48 @@ private limited ltd company from with that this their have there about into afte
 """.split())
 
 
-def wording(declaration: Declaration, initials: str) -> str:
-    """The sentence for the minutes, unless the clerk wrote their own."""
+# the register's words that name a role: "Trustee of …" reads "as a trustee of …"
+_ROLES = re.compile(r"^(?:an?\s+)?(trustee|director|non-executive director|partner|governor|member|shareholder|"
+                    r"chair|vice[- ]chair|employee|owner|founder|volunteer|ambassador|patron|adviser|advisor|"
+                    r"consultant|associate|fellow|secretary|treasurer)\b", re.IGNORECASE)
+
+
+def wording(declaration: Declaration, initials: str, *, withdrawal_told: bool = False) -> str:
+    """The sentence for the minutes, unless the clerk wrote their own.
+
+    ``withdrawal_told``: the item's minute says where the person withdrew (a movement was
+    recorded), so the declaration does not say it again."""
     if declaration.wording.strip():
         return declaration.wording.strip()
-    kind = f"a {NATURE_WORDS[declaration.nature]} interest" if declaration.nature else "an interest"
+    kind = _kind(declaration)
+    said = f"{initials} declared {kind}{_apposition(declaration.interest)}"
     if declaration.outcome is DeclarationOutcome.withdrew:
-        return f"{initials} declared {kind} in relation to {declaration.interest} and withdrew for the item."
+        return f"{said}." if withdrawal_told else f"{said} and withdrew for the item."
     if declaration.outcome is DeclarationOutcome.no_part_in_decision:
-        return (f"{initials} declared {kind} in relation to {declaration.interest}, remained in the meeting "
-                "but took no part in the decision.")
-    return (f"{initials} declared {kind} in relation to {declaration.interest}. It was agreed that "
-            f"{initials} could remain and take part.")
+        return f"{said}, remained in the meeting but took no part in the decision."
+    return f"{said}. It was agreed that {initials} could remain and take part."
+
+
+def _kind(declaration: Declaration) -> str:
+    if not declaration.nature:
+        return "an interest"
+    words = NATURE_WORDS[declaration.nature]
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words} interest"
+
+
+def _apposition(interest: str) -> str:
+    """The register's words beside the interest: ' as a trustee of X' or ' (sister is a director of X)'."""
+    text = " ".join(interest.split()).rstrip(".;,")
+    if not text:
+        return ""
+    role = _ROLES.match(text)
+    if role:
+        rest = re.sub(r"^\s*[,:–-]\s*", " of ", text[role.end(1):])  # "Director, X Ltd": a director of X Ltd
+        noun = role.group(1).lower()
+        return f" as {'an' if noun[0] in 'aeiou' else 'a'} {noun}{rest}"
+    if text[0].isupper() and not text[1:2].isupper():
+        text = text[0].lower() + text[1:]  # "Sister is …" inside the sentence; "NHS …" keeps its capitals
+    return f" ({text})"
 
 
 def significant_words(text: str) -> set[str]:

@@ -11,23 +11,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from secretary import minutes_head as head
 from secretary.actions import minute_line, owners_initials
 from secretary.agenda import in_order
-from secretary.annotations import RunningOrder, attendance_annotation, inline_notes
+from secretary.annotations import RunningOrder, inline_notes
 from secretary.declarations import wording
+from secretary.exports.settings import MemberOrder, SubItems
+from secretary.exports.text import cleaned
 from secretary.formats import long_date, minutes_time
 from secretary.live import LiveState, collective_name
+from secretary.minutes_head import AttendanceTable, Attendee
 from secretary.models import (
     AgendaItem,
-    AttendanceStatus,
     Decision,
-    Group,
+    DecisionVerb,
+    Disposal,
     ItemKind,
-    MeetingMode,
     MeetingStatus,
+    Movement,
+    MovementKind,
     Part,
     Phase,
 )
+from secretary.quorum import join_words
+from secretary.standard import RECORD_BACKED
+from secretary.step_outs import StepOut, out_at, step_outs, without_step_outs
 
 
 @dataclass(frozen=True)
@@ -61,19 +69,7 @@ class ItemRow:
     blocks: tuple[Block, ...]
     action: str  # owners' initials for the Action column
     confidential: bool = False
-
-
-@dataclass(frozen=True)
-class Attendee:
-    name: str
-    role: str
-    initials: str
-
-
-@dataclass(frozen=True)
-class AttendanceTable:
-    heading: str
-    rows: tuple[Attendee, ...]
+    section: bool = False  # a row naming the agenda's section ("SYSTEM STRATEGY"), nothing else
 
 
 @dataclass(frozen=True)
@@ -81,19 +77,19 @@ class Question:
     asker: str
     question: str
     response: str
-    responder: str
+    responder: str  # "Neil Foster, Chief Finance Officer"
 
 
 @dataclass(frozen=True)
 class MinutesDoc:
     body: str
-    heading: str  # "Minutes of the Meeting of the Board of the ICB in public"
+    heading: str  # "Minutes of the Meeting of the Board of the ICB in PUBLIC"
     in_public: bool
     date: str
     time: str
     venue: str
     attendance: tuple[AttendanceTable, ...]
-    apologies: tuple[str, ...]
+    apologies: tuple[Attendee, ...]
     public_sentence: str
     items: tuple[ItemRow, ...]
     exclusion: str
@@ -105,37 +101,47 @@ class MinutesDoc:
 
     @property
     def title_line(self) -> str:
-        return f"{self.heading} — {'PUBLIC' if self.in_public else 'CONFIDENTIAL (including Part II items)'}"
+        return self.heading
+
+    @property
+    def marks(self) -> list[str]:
+        """What every page carries at its head."""
+        return [m for m, on in (("CONFIDENTIAL", not self.in_public), ("DRAFT", self.draft)) if on]
 
 
-def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order: bool = False) -> MinutesDoc:
+def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order: bool = False,
+                  sub_items: SubItems = SubItems.paragraphs,
+                  member_order: MemberOrder = MemberOrder.surname) -> MinutesDoc:
     meeting, body = state.meeting, state.body
     noun = collective_name(body)
     order = state.running_order()
     shown_items = [i for i in _items_in_order(state, agenda_order)
                    if confidential or i.part is not Part.confidential]
     hidden = {i.id for i in state.items if i.part is Part.confidential} if not confidential else set()
-    movements = [m for m in state.movements if m.item_id not in hidden]
-    rows = [_item_row(state, item, order, movements, noun) for item in shown_items]
-    return MinutesDoc(
+    outs = step_outs(state.movements)
+    movements = without_step_outs([m for m in state.movements if m.item_id not in hidden], outs)
+    context = _Context(state, order, movements, outs, noun)
+    rows = _rows(context, shown_items, sub_items)
+    return cleaned(MinutesDoc(
         body=body.name,
-        heading=f"Minutes of the {meeting.title}",
+        heading=head.title(meeting.title, confidential=confidential,
+                           has_part_two=any(r.confidential for r in rows), held_in_public=meeting.public),
         in_public=not confidential,
         date=long_date(meeting.date),
-        time=_time_line(state),
+        time=head.time_line(state),
         venue=meeting.venue,
-        attendance=_attendance_tables(state, movements, order),
-        apologies=_apologies(state),
-        public_sentence=_public_sentence(meeting.public_in_person, meeting.public_remote),
+        attendance=head.attendance_tables(state, movements, order, member_order),
+        apologies=head.apologies(state, member_order),
+        public_sentence=head.public_sentence(meeting.public_in_person, meeting.public_remote),
         items=tuple(rows),
         exclusion=meeting.exclusion_resolution.strip(),
         finished=f"The meeting finished at {minutes_time(meeting.closed_at.time())}." if meeting.closed_at else "",
-        next_meeting=_next_meeting(state),
+        next_meeting=head.next_meeting(state),
         draft=meeting.status is not MeetingStatus.approved,
-        approval=_approval(state),
-        questions=tuple(Question(q.asker, q.question, q.response, q.responder) for q in state.questions
-                        if confidential or q.item_id not in hidden),
-    )
+        approval=head.approval(state),
+        questions=tuple(Question(q.asker, q.question, q.response, head.responder(state, q.responder))
+                        for q in state.questions if confidential or q.item_id not in hidden),
+    ))
 
 
 # --- items --------------------------------------------------------------------------------
@@ -158,58 +164,134 @@ def _items_in_order(state: LiveState, agenda_order: bool) -> list[AgendaItem]:
     return ordered
 
 
-def _item_row(state: LiveState, item: AgendaItem, order: RunningOrder, movements, noun: str) -> ItemRow:
+@dataclass(frozen=True)
+class _Context:
+    state: LiveState
+    order: RunningOrder
+    movements: list[Movement]  # those the minutes print: no Part II in public, no brief step-outs
+    outs: list[StepOut]
+    noun: str
+
+
+def _rows(context: _Context, items: list[AgendaItem], sub_items: SubItems) -> list[ItemRow]:
+    """The items table: a section row where the agenda's section changes, then the items; in
+    paragraphs mode each sub-item is written inside its parent's row."""
+    shown = {i.id for i in items}
+    children: dict[int, list[AgendaItem]] = {}
+    if sub_items is SubItems.paragraphs:
+        for item in items:
+            if item.parent_id in shown:
+                children.setdefault(item.parent_id, []).append(item)
+    nested = {c.id for kids in children.values() for c in kids}
+    rows: list[ItemRow] = []
+    section = ""
+    for item in items:
+        if item.id in nested:
+            continue
+        if item.section.strip() and item.section.strip() != section:
+            section = item.section.strip()
+            rows.append(ItemRow("", section, (), "", item.part is Part.confidential, section=True))
+        rows.append(_item_row(context, item, children.get(item.id, [])))
+    return rows
+
+
+def _item_row(context: _Context, item: AgendaItem, kids: list[AgendaItem]) -> ItemRow:
+    blocks, owners = _content(context, item)
+    for kid in kids:
+        kid_blocks, kid_owners = _content(context, kid)
+        blocks += [Paragraph((Run(f"{_letter(kid.number)} {kid.title}".strip(), bold=True),))] + kid_blocks
+        owners += [o for o in kid_owners if o not in owners]
+    if not blocks:  # never an invented sentence: what became of it, or that it was not minuted
+        blocks = [Paragraph((Run(_not_taken(context.state, item)),))]
+    return ItemRow(item.number, item.title, tuple(blocks), ", ".join(owners), item.part is Part.confidential)
+
+
+def _not_taken(state: LiveState, item: AgendaItem) -> str:
+    minute = state.minutes.get(item.id)
+    disposal = minute.disposal if minute else Disposal.none
+    if disposal is Disposal.deferred:
+        when = minute.deferred_to
+        return f"Deferred to {when.day} {when:%B %Y}." if when else "Deferred to the next meeting."
+    if disposal is Disposal.withdrawn:
+        return "Withdrawn."
+    if disposal is Disposal.taken_with:
+        return f"Taken with {state.item_words(minute.taken_with_item_id).split(' (')[0]}."
+    return "Not minuted."
+
+
+def _letter(number: str) -> str:
+    """'3a' or 'a' or 'a)' → 'a)'."""
+    match = re.search(r"([a-z]+)\)?$", number.strip())
+    return f"{match.group(1)})" if match else number
+
+
+def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str]]:
+    """An item's minute as printed, and the owners of its actions; nothing where nothing was recorded."""
+    state = context.state
     minute = state.minutes.get(item.id)
     blocks: list[Block] = []
-    notes = inline_notes(item.id, movements, state.people, order)
+    notes = inline_notes(item.id, context.movements, state.people, context.order)
     if minute and minute.presenters.strip():
         blocks.append(Paragraph((Run(f"Presented by {minute.presenters.strip()}", italic=True),)))
     if minute and minute.taken_as_read:
         blocks.append(Paragraph((Run("The paper was taken as read."),)))
-    blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.start]
     initials = {p: person.initials for p, person in state.people.items()}
     declared = [d for d in state.declarations if d.item_id == item.id]
-    blocks += [Paragraph((Run(wording(d, initials.get(d.person_id, "?"))),)) for d in declared]
+    withdrawn = {m.person_id for m in context.movements if m.item_id == item.id and m.kind is MovementKind.withdrew}
+    # a withdrawal is said once, where it happened: the declaration does not repeat it
+    blocks += [Paragraph((Run(wording(d, initials.get(d.person_id, "?"), withdrawal_told=d.person_id in withdrawn)),))
+               for d in declared]
+    blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.start]
     written = minute.notes.strip() if minute else ""
     decisions = [d for d in state.decisions if d.item_id == item.id]
     was_taken = minute is not None and (minute.started_at is not None or minute.taken_order is not None)
     if written:
         blocks += parse_notes(written)
-    elif was_taken and not declared and not decisions and (standard := state.standard_text(item)):
+    elif was_taken and not declared and not decisions and (standard := _from_the_record(state, item)):
         blocks.append(Paragraph((Run(standard),)))
     blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.during]
-    blocks += _decisions(decisions, noun)
+    blocks += _decisions(context, item.id, decisions)
     actions = [a for a in state.actions if a.item_id == item.id]
     for action in actions:
         line = minute_line(action)
-        head, _, rest = line.partition(":")
-        blocks.append(Paragraph((Run(head + ":", bold=True), Run(rest))))
+        head_, _, rest = line.partition(":")
+        blocks.append(Paragraph((Run(head_ + ":", bold=True), Run(rest))))
     blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.end]
-    owners = []
+    owners: list[str] = []
     for action in actions:
         for name in owners_initials(action).split(" / "):
             if name and name not in owners:
                 owners.append(name)
-    return ItemRow(item.number, item.title, tuple(blocks), ", ".join(owners), item.part is Part.confidential)
+    return blocks, owners
 
 
-def _decisions(decisions: list[Decision], noun: str) -> list[Block]:
+def _from_the_record(state: LiveState, item: AgendaItem) -> str | None:
+    """The usual sentence where the clerk wrote none — only one that states a fact of the record."""
+    return state.standard_text(item) if item.standing in RECORD_BACKED else None
+
+
+# what the minutes print for each verb: "The Board did not approve the business case."
+_VERB_WORDS = {DecisionVerb.not_approved: "did not approve"}
+
+
+def _decisions(context: _Context, item_id: int, decisions: list[Decision]) -> list[Block]:
     if not decisions:
         return []
-    marks = " (This decision was taken while the meeting was inquorate.)"
-    if len(decisions) == 1:
-        d = decisions[0]
-        runs = [Run(f"{noun} "), Run(d.verb.value, bold=True), Run(f" {_sentence(d.text)}")]
-        if d.inquorate:
-            runs.append(Run(marks, italic=True))
-        return [Paragraph(tuple(runs))]
-    items = []
+    lines = []
     for d in decisions:
-        runs = [Run(d.verb.value, bold=True), Run(f" {_sentence(d.text)}")]
+        runs = [Run(_VERB_WORDS.get(d.verb, d.verb.value), bold=True), Run(f" {_sentence(d.text)}")]
         if d.inquorate:
-            runs.append(Run(marks, italic=True))
-        items.append(tuple(runs))
-    return [Paragraph((Run(f"{noun}:"),)), Bullets(tuple(items))]
+            runs.append(Run(" (This decision was taken while the meeting was inquorate.)", italic=True))
+        away = [context.state.people[p].initials for p in out_at(context.outs, item_id, d.recorded_at)
+                if p in context.state.people]
+        if away:
+            verb = "was" if len(away) == 1 else "were"
+            runs.append(Run(f" ({join_words(away)} {verb} out of the room when this decision was taken.)",
+                            italic=True))
+        lines.append(tuple(runs))
+    if len(lines) == 1:
+        return [Paragraph((Run(f"{context.noun} "),) + lines[0])]
+    return [Paragraph((Run(f"{context.noun}:"),)), Bullets(tuple(lines))]
 
 
 def _sentence(text: str) -> str:
@@ -251,81 +333,3 @@ def _runs(text: str) -> tuple[Run, ...]:
     if position < len(text):
         runs.append(Run(text[position:]))
     return tuple(runs) or (Run(""),)
-
-
-# --- the head of the minutes ----------------------------------------------------------------
-
-
-def _time_line(state: LiveState) -> str:
-    meeting = state.meeting
-    start = meeting.opened_at.time() if meeting.opened_at else meeting.planned_start
-    end = meeting.closed_at.time() if meeting.closed_at else meeting.planned_end
-    if start and end:
-        return f"{minutes_time(start)} – {minutes_time(end)}"
-    return minutes_time(start) if start else ""
-
-
-def _attendance_tables(state: LiveState, movements, order: RunningOrder) -> tuple[AttendanceTable, ...]:
-    tables = []
-    headings = {Group.member: "Members", Group.participant: "Participants", Group.in_attendance: "In attendance"}
-    remote_meeting = state.meeting.mode is MeetingMode.remote
-    arrived = {m.person_id for m in state.movements if m.kind.value == "arrived"}
-    for group, heading in headings.items():
-        rows = []
-        for row in state.attendance:
-            came = row.status in (AttendanceStatus.present, AttendanceStatus.remote) or (
-                row.status is AttendanceStatus.expected and row.person_id in arrived)
-            if row.group is not group or not came:
-                continue
-            person = state.people[row.person_id]
-            stood_in_for = state.people.get(row.deputy_for_id) if row.deputy_for_id else None
-            if remote_meeting and row.status is AttendanceStatus.remote:
-                row = row.model_copy(update={"status": AttendanceStatus.present})  # everyone was remote
-            note = attendance_annotation(row, movements, order, deputy_for=stood_in_for)
-            rows.append(Attendee(f"{person.full_name} {note}".rstrip(), row.role, person.initials))
-        if rows:
-            tables.append(AttendanceTable(heading, tuple(rows)))
-    return tuple(tables)
-
-
-def _apologies(state: LiveState) -> tuple[str, ...]:
-    lines = []
-    for row in state.attendance:
-        if row.status is AttendanceStatus.apologies:
-            person = state.people[row.person_id]
-            group = "participant" if row.group is Group.participant else "member"
-            role = f", {row.role}" if row.role else ""
-            lines.append(f"{person.full_name}{role} ({group})")
-    return tuple(lines)
-
-
-def _public_sentence(in_person: int, remote: int) -> str:
-    total = in_person + remote
-    if total == 0:
-        return "There were no members of the public in attendance."
-    noun = "member" if total == 1 else "members"
-    verb = "was" if total == 1 else "were"
-    if in_person and remote:
-        return (f"There {verb} {total} {noun} of the public in attendance "
-                f"({in_person} in person and {remote} remotely).")
-    how = "in person" if in_person else "remotely"
-    return f"There {verb} {total} {noun} of the public in attendance ({how})."
-
-
-def _next_meeting(state: LiveState) -> tuple[str, ...]:
-    meeting = state.meeting
-    if not meeting.next_meeting_date:
-        return ()
-    lines = [long_date(meeting.next_meeting_date)]
-    if meeting.next_meeting_time:
-        lines.append(f"Time: {meeting.next_meeting_time}")
-    lines.append(f"Venue: {meeting.next_meeting_venue or 'to be confirmed'}")
-    return tuple(lines)
-
-
-def _approval(state: LiveState) -> tuple[str, str, str]:
-    chair = next((s for s in state.seats if s.membership.category.value == "chair"), None)
-    name = chair.person.full_name if chair else ""
-    role = chair.membership.role if chair else "Chair"
-    when = long_date(state.meeting.approved_on) if state.meeting.approved_on else ""
-    return (name, role, when)

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from secretary.record import MeetingRecord
 
 
+# the standing items whose sentence states a fact of the record; a welcome or "no other business"
+# is only a habit of wording, never printed unless the clerk wrote it
+RECORD_BACKED = frozenset({Standing.apologies, Standing.quoracy, Standing.interests, Standing.previous_minutes,
+                           Standing.action_tracker, Standing.planner})
+
+
 def standard_text(
     item: AgendaItem,
     *,

@@ -4,6 +4,8 @@ item an update is recorded, closure proposed and agreed, and the item's minute w
 
 from __future__ import annotations
 
+import zipfile
+
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -192,6 +194,8 @@ async def test_tracker_deadline_change_delete_and_export(demo, tmp_path: Path, m
         await pilot.pause()
         await pilot.press("enter")  # the suggested name, in the current folder
         await pilot.pause()
+        await pilot.press("n")  # the public tracker
+        await pilot.pause()
     moved = get_action_by_number(book, 1, 62)
     assert moved.due_date == date(2025, 9, 30)
     assert [d.due_text for d in moved.past_deadlines] == ["27/06/2025"]
@@ -202,3 +206,5 @@ async def test_tracker_deadline_change_delete_and_export(demo, tmp_path: Path, m
     assert next_action_number(book, 1) == 65  # the number is not given again
     [exported] = list(tmp_path.glob("nicb-action-tracker-*.docx"))
     assert exported.stat().st_size > 5000
+    with zipfile.ZipFile(exported) as docx:  # the clerk chose the public tracker
+        assert not any(b"CONFIDENTIAL" in docx.read(name) for name in docx.namelist())

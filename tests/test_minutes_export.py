@@ -56,10 +56,10 @@ def test_the_word_minutes_of_december(demo) -> None:
     assert "DRAFT" in doc.sections[0].header.paragraphs[0].text
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:2] == ["Northbridge Integrated Care Board",
-                            "Minutes of the Meeting of the Board in public — PUBLIC"]
+                            "Minutes of the Meeting of the Board in PUBLIC"]
     assert {"Members", "Participants", "In attendance", "Apologies", "Next meeting",
             "Approval of Draft Minutes by Chair only"} <= set(headings)
-    members, participants, attending, items, approval = doc.tables
+    members, participants, attending, apologies, items, approval = doc.tables
     assert [c.text for c in members.rows[0].cells] == ["Name", "Role", "Initials"]
     assert len(members.rows) == 1 + 14  # all 15 members but Dev Mistry, who sent apologies
     assert members.rows[1].cells[0].text == "Dr Helen Marsh"  # a remote meeting: no "(remotely)" on each
@@ -68,15 +68,20 @@ def test_the_word_minutes_of_december(demo) -> None:
     assert any(r.cells[0].text == "Kim Archer (minutes)" for r in attending.rows)
     texts = [p.text for p in doc.paragraphs]
     assert "There were 4 members of the public in attendance (remotely)." in texts
-    assert "Dev Mistry, Partner Member, Local Authorities (member)" in texts
+    assert [c.text for c in apologies.rows[1].cells] == ["Dev Mistry (member)", "Partner Member, Local Authorities", "DM"]
+    # the Chair, then members by surname
+    assert [r.cells[2].text for r in members.rows[1:5]] == ["HM", "GA", "CB", "OC"]
     assert "The meeting finished at 11.42." in texts
 
     numbers = [r.cells[0].text for r in items.rows[1:]]
-    assert numbers == ["", "1", "2", "3", "3a", "3b", "4", "5", "6", "7", "8", "9", "10"]
+    assert numbers == ["", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]  # 3a and 3b inside 3
+    assert ["a) To approve the minutes of the Board on 27 September – attached", "b) Action log - attached"] == [
+        p.text for p in items.rows[4].cells[1].paragraphs if p.text[:2] in ("a)", "b)")]
+    assert [p.text for p in items.rows[1].cells[1].paragraphs] == ["Welcome", "Not minuted."]
     by_number = {r.cells[0].text: r for r in items.rows[1:]}
     assert by_number["7"].cells[2].text == "JP, SO"  # the Action column
     cell = by_number["6"].cells[1]
-    assert cell.paragraphs[0].runs[0].bold and cell.paragraphs[0].text == "CEO’s update"
+    assert cell.paragraphs[0].style.name == "Agenda Item Title" and cell.paragraphs[0].text == "CEO’s update"
     decision = next(p for p in cell.paragraphs if p.text.startswith("The Board noted"))
     assert [r.text for r in decision.runs if r.bold] == ["noted"]
     assert "OC arrived." in [p.text for p in cell.paragraphs]
@@ -94,11 +99,14 @@ def test_markdown_and_html_say_the_same(demo) -> None:
     assert "| Martin Kell (until end of item 9) | Partner Member, NHS Trusts and Foundation Trusts | MK |" in md
     assert "The Board **noted** the CEO's update." in md
     assert "**ACTION 61:** JP / SO – Urgent care dashboard" in md
-    assert md.index("#### 6. CEO’s update") < md.index("#### 7. Winter plan")
+    assert md.index("##### 6. CEO’s update") < md.index("##### 7. Winter plan")
+    assert "| Dev Mistry (member) | Partner Member, Local Authorities | DM |" in md
     page = to_html(minutes).decode()
     minidom.parseString(page.split("\n", 1)[1])  # well-formed, once past the doctype
-    assert "<strong>noted</strong>" in page and 'class="draft"' in page
-    assert page.count("<tr>") == 15 + 5 + 4 + 14 + 2  # members, participants, attending, items, approval
+    assert "<strong>noted</strong>" in page and '<p class="marks">DRAFT</p>' in page
+    # members, participants, attending, apologies, items, approval
+    assert page.count("<tr>") == 15 + 5 + 4 + 3 + 12 + 2
+    assert "@page{size:A4" in page and "position:fixed" in page  # the mark on every printed page
 
 
 @pytest.mark.parametrize("confidential", [False, True])
@@ -106,7 +114,8 @@ def test_the_exclusion_resolution_is_printed_once(demo, confidential: bool) -> N
     book, upcoming = demo  # March carries the resolution and two Part II items
     minutes = build_minutes(load_live(book, upcoming), confidential=confidential)
     heading = "Resolution to exclude the press and public"
-    assert minutes.title_line.endswith("CONFIDENTIAL (including Part II items)" if confidential else "— PUBLIC")
+    assert minutes.title_line == ("Minutes of the Meeting of the Board of the ICB — CONFIDENTIAL (including Part II items)"
+                                  if confidential else "Minutes of the Meeting of the Board of the ICB in PUBLIC")
     assert minutes.next_meeting == ("Friday 27 June 2025", "Time: 9am", "Venue: to be confirmed")
     assert to_markdown(minutes).decode().count(heading) == 1
     assert to_html(minutes).decode().count(heading) == 1
@@ -276,7 +285,7 @@ async def test_the_export_screen_previews_and_writes(tmp_path: Path, monkeypatch
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, ExportScreen)
-            assert "Minutes of the Meeting of the Board in public" in screen.query_one("#preview")._markdown
+            assert "Minutes of the Meeting of the Board in PUBLIC" in screen.query_one("#preview")._markdown
             screen.query_one("#format", Select).value = "md"
             await pilot.pause()
             assert screen.query_one("#path").value.endswith("nicb-minutes-2024-12-13-public.md")

@@ -44,7 +44,8 @@ def test_export_the_demo_tracker_in_three_formats(demo_path: Path, tmp_path: Pat
     assert [r[0] for r in rows[1:]][:2] == ["52", "58"]  # open first, by number
     assert rows[1][5] == "13/12/2024"  # the past deadline kept
     md = (tmp_path / "tracker.md").read_text()
-    assert md.count("\n| ") == 10 and "| Action No. | Meeting Date |" in md
+    assert md.count("\n| ") == 6 + 2 + 9 and "| Action No. | Meeting Date |" in md  # the RAG key, then the actions
+    assert md.index("### Open actions") < md.index("| 58 |") < md.index("### Closed actions") < md.index("| 57 |")
     with zipfile.ZipFile(tmp_path / "tracker.docx") as docx:
         body = docx.read("word/document.xml").decode()
     assert "Action Tracker" in body and "To update the Board at the March meeting" in body

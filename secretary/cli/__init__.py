@@ -105,26 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--book", type=Path, metavar="FILE", help="the book to check")
     check.set_defaults(run=run_check)
 
-    export = sub.add_parser("export", help="export draft minutes or the action tracker")
-    what = export.add_subparsers(title="what to export", metavar="KIND", required=True)
-    tracker = what.add_parser("actions", help="the body's action tracker")
-    tracker.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
-    tracker.add_argument("--format", required=True, choices=["csv", "md", "docx"])
-    tracker.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    tracker.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    tracker.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
-    tracker.set_defaults(run=run_export_actions)
-    minutes = what.add_parser("minutes", help="a meeting's draft minutes")
-    minutes.add_argument("--meeting", required=True, metavar="ID", help="meeting ID, next or latest")
-    minutes.add_argument("--format", required=True, choices=["docx", "md", "html"])
-    minutes.add_argument("--confidential", action="store_true",
-                         help="the confidential minutes, with the Part II items (default: the public minutes)")
-    minutes.add_argument("--agenda-order", action="store_true",
-                         help="items in agenda order (default: the order they were taken)")
-    minutes.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    minutes.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    minutes.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
-    minutes.set_defaults(run=run_export_minutes)
+    from secretary.cli.exports import add_export_commands
+
+    add_export_commands(sub)
     return parser
 
 
@@ -383,42 +366,6 @@ def run_new_meeting(args: argparse.Namespace) -> int:
         )
         stored = create_meeting(book, meeting)
         print(stored.id)
-    return 0
-
-
-def run_export_actions(args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from db.actions import actions_with_status
-    from db.bodies import find_body
-    from secretary.exports.files import write_atomically
-    from secretary.exports.tracker import RENDERERS, build_tracker
-
-    today = date.today()
-    with open_book(args.book) as book:
-        body = find_body(book, args.body)
-        actions, statuses = actions_with_status(book, body.id, today)
-        tracker = build_tracker(body.name, actions, statuses, today=today)
-    written = write_atomically(args.output, RENDERERS[args.format](tracker), force=args.force)
-    print(f"Wrote the action tracker of {body.name} ({len(tracker.rows)} actions) to {written}.")
-    return 0
-
-
-def run_export_minutes(args: argparse.Namespace) -> int:
-    from db.live import load_live
-    from db.meetings import resolve_meeting
-    from secretary.exports.files import write_atomically
-    from secretary.exports.minutes import RENDERERS
-    from secretary.minutes_doc import build_minutes
-
-    with open_book(args.book) as book:
-        meeting = resolve_meeting(book, args.meeting)
-        doc = build_minutes(load_live(book, meeting.id), confidential=args.confidential,
-                            agenda_order=args.agenda_order)
-    written = write_atomically(args.output, RENDERERS[args.format](doc), force=args.force)
-    kind = "confidential" if args.confidential else "public"
-    print(f"Wrote the {'draft ' if doc.draft else ''}{kind} minutes of {doc.date} ({len(doc.items)} items) "
-          f"to {written}.")
     return 0
 
 

@@ -1,11 +1,12 @@
-"""Exporting the minutes of a 25-item meeting, on a copy of the demo book.
+"""Exporting the minutes of a 25-item meeting, and the body's action tracker, on a copy of the demo book.
 
 Run:  python tests/benchmarks/bench_export.py [--runs N] [--book FILE] [--json FILE]
 
 Median and 90th percentile of building the document model, and of each renderer, with
 the ratio of each to a baseline measured in the same run (rendering the Markdown of an
-empty document). Budgets (DESIGN.md §8): Markdown under 0.1 s, Word under 1 s. With --book, on
-a copy of that book (the ten-year book), at the Board's meeting of 21 March 2025.
+empty document). Budgets (DESIGN.md §8): Markdown under 0.1 s, Word under 1 s — for the minutes,
+and (read + build + render) for the tracker. With --book, on a copy of that book (the ten-year
+book), at the Board's meeting of 21 March 2025.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import scratch_folder, copy_of, figure, open_upcoming, write_figures  # noqa: E402
+from db.bodies import get_body  # noqa: E402
 from db.demo import build_demo  # noqa: E402
+from db.exports import load_tracker  # noqa: E402
 from db.live import close_meeting, load_live, start_meeting, take_item  # noqa: E402
 from db.meetings import add_item, list_items  # noqa: E402
 from db.minutes import record_decision, save_minute_text  # noqa: E402
+from secretary.exports import tracker as tracker_export  # noqa: E402
 from secretary.exports.minutes import to_docx, to_html, to_markdown  # noqa: E402
 from secretary.minutes_doc import build_minutes  # noqa: E402
 from secretary.models import AgendaItem, Decision, DecisionVerb  # noqa: E402
@@ -84,6 +88,12 @@ def main() -> None:
         "html": timed(args.runs, lambda: to_html(doc)),
         "docx": timed(args.runs, lambda: to_docx(doc)),
     }
+    body = get_body(book, state.body.id)
+    today = state.meeting.date
+    tracker = load_tracker(book, body, today)
+    figures["tracker: read and build"] = timed(args.runs, lambda: load_tracker(book, body, today))
+    figures["tracker markdown"] = timed(args.runs, lambda: tracker_export.to_markdown(tracker))
+    figures["tracker docx"] = timed(args.runs, lambda: tracker_export.to_docx(tracker))
     book.close()
     base = statistics.median(figures["baseline"])
     print(f"Minutes export: a {len(doc.items)}-item meeting ({args.runs} runs)")
@@ -91,19 +101,29 @@ def main() -> None:
     for name, samples in figures.items():
         ordered = sorted(samples)
         median, p90 = statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.9) - 1)]
-        budget = BUDGETS.get(name)
-        whole = median + statistics.median(figures["read the meeting"]) + statistics.median(figures["build the document"])
+        budget = BUDGETS.get(name.removeprefix("tracker "))
+        if name.startswith("tracker "):
+            whole = median + statistics.median(figures["tracker: read and build"])
+        else:
+            whole = median + statistics.median(figures["read the meeting"]) + statistics.median(figures["build the document"])
         verdict = "" if budget is None else ("met" if whole <= budget else "OVER")
         print(f"{name:<24}{median * 1000:>10.2f}{p90 * 1000:>9.2f}{median / base:>12.1f}{verdict:>10}")
     print("budgets apply to reading + building + rendering: Markdown and HTML < 100 ms, Word < 1000 ms")
+    print(f"the tracker: {len(tracker.open_rows)} open actions and {len(tracker.closed_rows)} closed at the last meeting")
     whole = {name: [r + b + x for r, b, x in zip(figures["read the meeting"], figures["build the document"],
                                                   figures[name])] for name in ("markdown", "docx")}
+    whole.update({f"tracker {name}": [r + x for r, x in zip(figures["tracker: read and build"],
+                                                            figures[f"tracker {name}"])] for name in ("markdown", "docx")})
     where = "ten-year book" if args.book else "demo book"
     write_figures(args.json, [
         figure("export", f"export a {len(doc.items)}-item meeting: Markdown ({where})", whole["markdown"],
                baseline=figures["baseline"], budget_ms=BUDGET_MS_FOR["markdown"],
                note="read + build + render; baseline: the Markdown of an empty document"),
         figure("export", f"export a {len(doc.items)}-item meeting: Word", whole["docx"],
+               baseline=figures["baseline"], budget_ms=BUDGET_MS_FOR["docx"]),
+        figure("export", f"export the action tracker ({len(tracker.rows)} actions): Markdown", whole["tracker markdown"],
+               baseline=figures["baseline"], budget_ms=BUDGET_MS_FOR["markdown"], note="read + build + render"),
+        figure("export", f"export the action tracker ({len(tracker.rows)} actions): Word", whole["tracker docx"],
                baseline=figures["baseline"], budget_ms=BUDGET_MS_FOR["docx"]),
     ])
 

@@ -13,8 +13,13 @@ def declaration(outcome: DeclarationOutcome, nature=InterestNature.financial, ow
 
 def test_wording_for_each_outcome() -> None:
     assert wording(declaration(DeclarationOutcome.withdrew), "VM") == (
-        "VM declared a financial interest in relation to Director, Eastmere Estates Ltd "
-        "and withdrew for the item.")
+        "VM declared a financial interest as a director of Eastmere Estates Ltd and withdrew for the item.")
+    assert wording(declaration(DeclarationOutcome.withdrew), "VM", withdrawal_told=True) == (
+        "VM declared a financial interest as a director of Eastmere Estates Ltd.")  # the item's minute says where
+    indirect = declaration(DeclarationOutcome.took_part, InterestNature.indirect).model_copy(
+        update={"interest": "Sister is director of Eastmere Hospice"})
+    assert wording(indirect, "ASh").startswith(
+        "ASh declared an indirect interest (sister is director of Eastmere Hospice). It was agreed")
     assert "remained in the meeting but took no part in the decision" in wording(
         declaration(DeclarationOutcome.no_part_in_decision), "VM")
     assert "could remain and take part" in wording(declaration(DeclarationOutcome.took_part, None), "VM")

@@ -42,7 +42,7 @@ def test_interests_item_says_what_was_declared_confirmed_and_given() -> None:
                             outcome=DeclarationOutcome.took_part),
                 Declaration(meeting_id=1, item_id=9, person_id=4, interest="elsewhere")]
     said = text("Declarations of Interest", meeting=confirmed, declarations=declared, initials={3: "GA", 4: "OC"})
-    assert said.startswith("GA declared an interest in relation to Trustee, Eastmere Hospice.")
+    assert said.startswith("GA declared an interest as a trustee of Eastmere Hospice.")
     assert "OC" not in said  # a declaration on another item belongs to that item
     assert "The Register of Interests was confirmed as up to date." in said
     assert said.endswith("Gifts and hospitality declared: PN: dinner, £40")
