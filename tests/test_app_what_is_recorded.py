@@ -228,6 +228,13 @@ async def test_closing_lists_the_items_not_taken_and_keeps_what_became_of_each(d
     deferred = get_minute(book, second)
     assert deferred.disposal is Disposal.deferred and deferred.deferred_to.isoformat() == "2025-10-31"
     assert len(items) > len(untaken_before)
+    from db.record import read_record
+    from secretary.exports.minutes import RENDERERS
+    from secretary.minutes_doc import build_minutes
+
+    printed = RENDERERS["md"](build_minutes(read_record(book, upcoming)))
+    printed = printed.decode() if isinstance(printed, bytes) else printed
+    assert "Withdrawn." in printed and "Deferred to 31 October 2025." in printed
 
 
 def test_an_item_deferred_to_the_next_meeting_is_on_its_agenda(tmp_path: Path) -> None:
