@@ -7,6 +7,7 @@ from datetime import datetime
 
 from db.book import Book
 from db.history import stamped, typing_time
+from db.planner import note_decision
 from db.rows import insert, one, rows, to_row, update
 from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
 
@@ -116,7 +117,9 @@ def record_decision(book: Book, decision: Decision) -> Decision:
         last = book.db.execute(
             "SELECT coalesce(max(position), -1) FROM decision WHERE item_id = ?", [decision.item_id]
         ).fetchone()[0]
-        return insert(book, "decision", decision.model_copy(update={"position": last + 1}))
+        stored = insert(book, "decision", decision.model_copy(update={"position": last + 1}))
+        note_decision(book, stored)  # the planner entry the item carries is taken, or moves on a deferral
+        return stored
 
 
 def move_decision(book: Book, decision_id: int, step: int) -> None:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from secretary import __version__
+from secretary.cli import records
 from secretary.importers.report import agenda_details, report_lines
 
 DEFAULT_BOOK_NAME = "book.secretary"
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("file", type=Path, metavar="FILE")
     actions.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     actions.set_defaults(run=run_import_actions)
+    records.add_imports(kinds)
     for command in (agenda, roster, register, actions):
         command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
         command.add_argument("--yes", action="store_true", help="accept without asking")
@@ -151,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("--force", action="store_true", help="replace FILE if it exists")
     minutes.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
     minutes.set_defaults(run=run_export_minutes)
+    records.add_exports(what)
     return parser
 
 
