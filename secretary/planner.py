@@ -9,7 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from secretary.declarations import significant_words
-from secretary.formats import long_date, short_date
+from secretary.formats import short_date
 from secretary.models import AgendaItem, Decision, DecisionVerb
 from secretary.published_table import PublishedTable
 
@@ -155,5 +155,5 @@ def planner_sentence(item: AgendaItem, entries: list[PlannerEntry], next_date: d
     due = [e for e in entries if e.open and not e.confidential and next_date and e.due_date == next_date]
     if due and next_date:
         listed = "; ".join(f"{e.ref + ' ' if e.ref else ''}{e.decision}" for e in due)
-        said += f" Due at the next meeting ({long_date(next_date)}): {listed}."
+        said += f" Due at the next meeting ({next_date.day} {next_date:%B %Y}): {listed}."
     return said
