@@ -25,6 +25,7 @@ from db.minutes import (
     save_minute,
 )
 from db.people import get_person, list_people, roster
+from db.planner import list_entries
 from db.rows import Refused, one
 from secretary.live import LiveState, current_item_id, neighbour, next_taken_order
 from secretary.models import (
@@ -68,6 +69,7 @@ def load_live(book: Book, meeting_id: int) -> LiveState:
         actions=actions_raised_at(book, meeting_id),
         decisions=list_meeting_decisions(book, meeting_id),
         questions=list_public_questions(book, meeting_id),
+        planner=list_entries(book, meeting.body_id),
     )
 
 

@@ -31,6 +31,7 @@ from secretary.models import (
     Seat,
 )
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
+from secretary.planner import PlannerEntry
 from secretary.standard import standard_text
 
 
@@ -53,6 +54,7 @@ class LiveState:
     actions: list[Action] = field(default_factory=list)  # raised at this meeting
     decisions: list[Decision] = field(default_factory=list)
     questions: list[PublicQuestion] = field(default_factory=list)
+    planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
 
     @property
     def ordered(self) -> list[AgendaItem]:
@@ -86,7 +88,7 @@ class LiveState:
         return standard_text(
             item, meeting=self.meeting, noun=collective_name(self.body), quorum=self.quorum(item.id),
             declarations=self.declarations, initials={p: person.initials for p, person in self.people.items()},
-            previous_date=self.previous_date, amendments=amendments,
+            previous_date=self.previous_date, amendments=amendments, planner=self.planner, next_date=self.next_date,
         )
 
     def running_order(self) -> RunningOrder:

@@ -3,11 +3,13 @@ meetings, linked to the agenda items that take them, and the published table."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from secretary.dates import DateRefused, read_date
 from secretary.declarations import significant_words
 from secretary.formats import short_date
 from secretary.models import AgendaItem, Decision, DecisionVerb
@@ -74,6 +76,24 @@ class PlannerEntry(BaseModel):
     def when(self) -> str:
         """The date as written ("21 Mar 2025", "Sep 2025", "TBC"), else the date held."""
         return self.date_text or (short_date(self.due_date) if self.due_date else "TBC")
+
+
+_TBC = {"tbc", "tba", "to be confirmed", "tbd"}
+_MONTH_ONLY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{4}$")
+
+
+def read_decision_date(text: str) -> tuple[date | None, str]:
+    """A "Date of Decision" cell: the meeting day when it is certain, and what to check when not
+    ("TBC", a month alone, something unreadable): kept as written, never guessed."""
+    said = " ".join(text.split())
+    if not said or said.casefold() in _TBC:
+        return None, "no date yet (TBC); the entry is not offered to any meeting until one is set"
+    if _MONTH_ONLY.match(said):
+        return None, f"{said!r} gives a month, not a meeting day; kept as written, no date taken"
+    try:
+        return read_date(said), ""
+    except DateRefused as why:
+        return None, f"{why}; kept as written, no date taken"
 
 
 def overdue(entries: list[PlannerEntry], today: date) -> list[PlannerEntry]:

@@ -8,6 +8,7 @@ from datetime import date
 
 from secretary.declarations import wording
 from secretary.models import AgendaItem, Declaration, Meeting
+from secretary.planner import PlannerEntry, planner_sentence
 from secretary.quorum import QuorumResult
 
 
@@ -21,12 +22,15 @@ def standard_text(
     initials: dict[int, str] | None = None,
     previous_date: date | None = None,
     amendments: str = "",
+    planner: list[PlannerEntry] = (),
+    next_date: date | None = None,
 ) -> str | None:
     """The sentence(s) for an item the agenda names as one of the usual ones, else None.
 
     ``noun`` is how the minutes name the body ("The Board"); ``declarations`` are those
     made at this meeting (general ones, and this item's); ``previous_date`` is the date of
-    the meeting whose minutes this item approves.
+    the meeting whose minutes this item approves; ``planner`` the body's decision planner
+    and ``next_date`` the next meeting's date, for what is due then.
     """
     title = item.title.casefold()
     initials = initials or {}
@@ -56,7 +60,7 @@ def standard_text(
     if "action" in title and ("tracker" in title or "log" in title or title.strip() == "actions"):
         return f"{noun} noted the action tracker."
     if "planner" in title:
-        return f"{noun} noted the {item.title.strip().lower().removeprefix('board ')}."
+        return planner_sentence(item, list(planner), next_date)
     if "welcome" in title:
         return "The Chair welcomed everyone to the meeting."
     if "any other business" in title:

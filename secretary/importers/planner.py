@@ -11,10 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from secretary.dates import DateRefused, read_date
 from secretary.errors import explain
 from secretary.importers.register import CellWarning, RowReport, decode_text, read_records
-from secretary.planner import PlannerEntry, PlannerStatus
+from secretary.planner import PlannerEntry, PlannerStatus, read_decision_date
 
 COLUMNS = ("Status", "Ref No.", "Topic", "Decision to be taken", "Decision Taker", "Scope", "Date of Decision",
            "Sponsor", "Contact Name")
@@ -22,7 +21,6 @@ _STATUSES = {"future": PlannerStatus.future, "complete": PlannerStatus.complete,
              "withdrawn": PlannerStatus.withdrawn}
 _TBC = {"tbc", "tba", "to be confirmed", "tbd"}
 _CUT_OFF = re.compile(r"(?:\b(?:and|or|of|the|to|for|with|a|an|in|on)|[,;:&-])\s*$", re.IGNORECASE)
-_MONTH_ONLY = re.compile(r"^[A-Za-z]{3,9}\.?\s+\d{4}$")
 
 SKIPPED_HEADER = "skipped: repeated header"
 SKIPPED_TITLE = "skipped: title"
@@ -124,17 +122,9 @@ def _entry(cells: list[str], *, line: int, position: int) -> tuple[PlannerEntry,
     if status is None:
         check("Status", f"{cell['Status']!r} is not FUTURE, COMPLETE or WITHDRAWN; taken as FUTURE")
         status = PlannerStatus.future
-    due = None
-    said = " ".join(cell["Date of Decision"].split())
-    if said.casefold() in _TBC or not said:
-        check("Date of Decision", "no date yet (TBC); the entry is not offered to any meeting until one is set")
-    elif _MONTH_ONLY.match(said):
-        check("Date of Decision", f"{said!r} gives a month, not a meeting day; kept as written, no date taken")
-    else:
-        try:
-            due = read_date(said)
-        except DateRefused as why:
-            check("Date of Decision", f"{why}; kept as written, no date taken")
+    due, note = read_decision_date(cell["Date of Decision"])
+    if note:
+        check("Date of Decision", note)
     if _CUT_OFF.search(cell["Decision to be taken"]):
         check("Decision to be taken", "ends mid-sentence; check the full wording in the source")
     contacts, contact_note = _contacts(cell["Contact Name"])
