@@ -11,7 +11,7 @@ from db.minutes import add_interest, list_interests
 from db.people import roster
 from db.rows import one, rows
 from secretary.models import AgendaItem, Declaration, Interest, Meeting, Person
-from secretary.register_record import interest_from_declaration, on_register
+from secretary.register_record import interest_from_declaration, on_register, reminder_at_item
 
 
 def confirmations(book: Book, body_id: int) -> dict[int, date]:
@@ -78,3 +78,10 @@ def interest_sources(book: Book, body_id: int) -> dict[int, tuple[int | None, in
     found = book.db.query("""SELECT s.* FROM interest_source s JOIN interest i ON i.id = s.interest_id
         WHERE i.body_id = ?""", [body_id])
     return {row["interest_id"]: (row["meeting_id"], row["item_id"]) for row in found}
+
+
+def register_reminder_here(book: Book, state, item: AgendaItem) -> str | None:
+    """For the live screen: on the interests item, the register's stale entries and the members
+    in post with none, as of the meeting's day. ``state`` is the meeting's read model."""
+    return reminder_at_item(item, state.interests, state.seats, confirmations(book, state.body.id),
+                            on=state.meeting.date)

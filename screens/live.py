@@ -31,6 +31,7 @@ from db.live import (
 )
 from db.history import restore_notes
 from db.minutes import list_decisions, record_decision, save_minute_text
+from db.register import register_reminder_here
 from db.rows import Refused
 from secretary.annotations import inline_notes
 from secretary.actions import OPEN, minute_line, status_today, tracker_minute
@@ -396,6 +397,8 @@ class LiveScreen(Screen):
             for interest, shared in hints[:4]:
                 initials = self.state.people[interest.person_id].initials
                 text.append(f"  {initials} — {interest.details[:60]}\n", style="yellow")
+        if reminder := register_reminder_here(self.app.book, self.state, item):  # stale entries, members with none
+            text.append(reminder + "\n", style="bold yellow")
         box.update(text)
 
     @work

@@ -105,6 +105,15 @@ def register_reminder(flags: RegisterFlags) -> str | None:
     return "Register of interests: " + "; ".join(said) + "."
 
 
+def reminder_at_item(item: AgendaItem, interests: list[Interest], seats: list[Seat],
+                     confirmations: dict[int, date], *, on: date) -> str | None:
+    """On a meeting's interests item, what the register still needs; None on any other item."""
+    title = item.title.casefold()
+    if "interest" not in title and "declaration" not in title:  # the interests item, as standard.py tells it
+        return None
+    return register_reminder(register_flags(interests, seats, confirmations, today=on))
+
+
 def _some(names: list[str], shown: int = 4) -> str:
     return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
 

@@ -141,3 +141,18 @@ async def test_a_deferral_moves_the_entry_and_the_planner_shows_it_slipped(demo)
         table = app.screen.query_one("#planner", DataTable)
         row = next(table.get_row(key) for key in table.rows if key.value == str(moved.id))
         assert "slipped once" in " ".join(str(cell) for cell in row)
+
+
+async def test_f12_on_the_planner_item_writes_the_sentence_and_what_is_due_next(demo) -> None:
+    from textual.widgets import TextArea
+
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await go_live_on(app, pilot, "1f")
+        await pilot.press("f12")
+        await pilot.pause()
+        notes = live.query_one("#notes", TextArea).text
+    assert notes.startswith("The Board Decision Planner was noted. Due at the next meeting (27 June 2025): 2050 ")
+    assert "2052 Review and approve the Data and Digital Strategy" in notes

@@ -127,3 +127,30 @@ async def test_the_clerk_adds_a_meeting_declaration_from_the_register_screen(dem
         await pilot.pause()
         assert isinstance(app.screen, RegisterScreen)
         assert "made at meetings" not in str(app.screen.query_one("#register-flags", Static).content)
+
+
+async def test_the_interests_item_of_the_next_meeting_flags_the_register(demo) -> None:
+    from datetime import datetime, timezone
+
+    from screens.live import LiveScreen
+
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("1", "c", "enter")
+        await pilot.pause()
+        live = app.screen
+        assert isinstance(live, LiveScreen)
+        shown = str(live.query_one("#declarations", Static).content)
+        assert "Register of interests: " in shown and "not confirmed in the last 12 months" in shown
+        await pilot.press("ctrl+n")  # 1d, the minutes: no reminder there
+        await pilot.pause()
+        assert "Register of interests" not in str(live.query_one("#declarations", Static).content)
