@@ -15,13 +15,17 @@ from secretary.models import AgendaItem, Attendance, Meeting, Minute, Movement
 _IN_PERIOD = "SELECT id FROM meeting WHERE body_id = ? AND date BETWEEN ? AND ?"
 
 
-# each person's first arrival if it was their first movement, and last departure if it was their
-# last: only these make attendance "for part of the meeting" (stepping out and back does not)
-_ENDS = """SELECT id, meeting_id, person_id, kind, at, item_id, phase, note FROM (
-    SELECT *, row_number() OVER (PARTITION BY meeting_id, person_id ORDER BY at, id) AS nth,
-              row_number() OVER (PARTITION BY meeting_id, person_id ORDER BY at DESC, id DESC) AS nth_last
-    FROM movement WHERE meeting_id IN ({period}) AND kind IN ('arrived', 'left', 'returned'))
-    WHERE (nth = 1 AND kind = 'arrived') OR (nth_last = 1 AND kind = 'left') ORDER BY at, id"""
+# each person's first movement if it was an arrival, and last if it was a departure: only these
+# make attendance "for part of the meeting" (stepping out and back does not); answered from the
+# index movement_person_time (m006) without reading the movements themselves
+_ENDS = """SELECT * FROM movement WHERE id IN (
+    SELECT id FROM (SELECT id, kind, min(at) FROM movement WHERE meeting_id IN ({period})
+                    AND kind IN ('arrived', 'left', 'returned') GROUP BY meeting_id, person_id)
+    WHERE kind = 'arrived'
+    UNION ALL
+    SELECT id FROM (SELECT id, kind, max(at) FROM movement WHERE meeting_id IN ({period})
+                    AND kind IN ('arrived', 'left', 'returned') GROUP BY meeting_id, person_id)
+    WHERE kind = 'left') ORDER BY at, id"""
 
 
 def load_period(book: Book, body_id: int, start: date, end: date) -> PeriodRecords:
@@ -30,7 +34,7 @@ def load_period(book: Book, body_id: int, start: date, end: date) -> PeriodRecor
                                         "ORDER BY date, id", params))
     attendance = _by_meeting(rows(book, Attendance, f"SELECT * FROM attendance WHERE meeting_id IN ({_IN_PERIOD})",
                                   params))
-    movements = _by_meeting(rows(book, Movement, _ENDS.format(period=_IN_PERIOD), params))
+    movements = _by_meeting(rows(book, Movement, _ENDS.format(period=_IN_PERIOD), params + params))
     moved = sorted(movements)
     items: dict[int, list[AgendaItem]] = {}
     minutes: dict[int, list[Minute]] = {}

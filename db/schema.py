@@ -605,6 +605,9 @@ CREATE TABLE planner_move (
 );
 CREATE INDEX planner_move_entry ON planner_move(entry_id, id);
 
+-- each person's first and last movement at a meeting, for the attendance record
+CREATE INDEX movement_person_time ON movement(meeting_id, person_id, at, kind);
+
 CREATE TABLE register_confirmation (
     id INTEGER PRIMARY KEY,
     body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
