@@ -190,7 +190,7 @@ def _name(person_id: int, records: PeriodRecords) -> str:
 
 COLUMNS = ("Name", "Role", "Meetings attended / eligible", "In person", "Remotely", "Part of meeting",
            "Deputy sent", "Apologies", "Absent", "Notes")
-WIDTHS = (3.8, 5.2, 2.6, 1.6, 1.6, 1.8, 1.6, 1.8, 1.6, 5.1)
+WIDTHS = (3.8, 5.0, 2.6, 1.6, 1.8, 1.8, 1.6, 1.8, 1.6, 5.1)
 
 
 def attendance_table(record: AttendanceRecord) -> PublishedTable:

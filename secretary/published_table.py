@@ -70,6 +70,7 @@ def to_docx(table: PublishedTable) -> bytes:
         cell.width = Cm(width)
         run = cell.paragraphs[0].add_run(heading)
         run.bold = True
+        run.font.size = Pt(7)  # long published headings ("Non-Financial Professional") in narrow columns
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         _shade(cell, "1F3864", OxmlElement, qn)
     _repeat_header(grid.rows[0], OxmlElement, qn)

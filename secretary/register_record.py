@@ -15,7 +15,7 @@ from secretary.importers.register import COLUMNS
 from secretary.models import AgendaItem, Declaration, Group, Interest, Meeting, Person, Seat
 from secretary.published_table import PublishedTable
 
-WIDTHS = (2.0, 1.8, 2.8, 1.4, 1.3, 1.5, 1.5, 1.2, 5.2, 1.6, 1.6, 3.0, 1.8)  # 26.7 cm, landscape A4
+WIDTHS = (1.9, 1.7, 2.7, 1.4, 1.4, 1.7, 1.7, 1.3, 4.3, 1.8, 1.6, 2.9, 2.0)  # 26.7 cm, landscape A4
 _NIL = {"", "no", "none", "nil", "n"}
 
 
