@@ -112,7 +112,9 @@ class PlannerEntryForm(FormScreen[PlannerEntry]):
         self.new = new
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        body = VerticalScroll(classes="dialog")
+        body.can_focus = False  # Tab goes from field to field, not to the scrolling box
+        with body:
             yield Static(self.heading, classes="title", markup=False)
             for name, label in FIELDS:
                 yield Label(label)

@@ -156,3 +156,33 @@ async def test_f12_on_the_planner_item_writes_the_sentence_and_what_is_due_next(
         notes = live.query_one("#notes", TextArea).text
     assert notes.startswith("The Board Decision Planner was noted. Due at the next meeting (27 June 2025): 2050 ")
     assert "2052 Review and approve the Data and Digital Strategy" in notes
+
+
+async def test_the_clerk_moves_an_entry_to_another_date_from_the_planner(demo) -> None:
+    from textual.widgets import Input
+
+    from screens.planner import PlannerEntryForm, PlannerScreen
+
+    book, upcoming = demo
+    body = list_bodies(book)[0]
+    app = SecretaryApp(book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(PlannerScreen(body))
+        await pilot.pause()
+        table = app.screen.query_one("#planner", DataTable)
+        row = next(n for n, key in enumerate(table.rows) if key.value == str(entry(book, "2052").id))
+        await pilot.press(*["down"] * row, "e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PlannerEntryForm)
+        await pilot.press(*["tab"] * 5)  # Ref, Topic, Decision, Taker, Scope, then the date
+        assert app.focused is form.query_one("#date_text", Input)
+        form.query_one("#date_text", Input).value = ""
+        await type_text(pilot, "26/09/2025")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlannerScreen)
+    moved = entry(book, "2052")
+    assert moved.due_date == date(2025, 9, 26) and moved.date_text == "26/09/2025"
+    assert [(m.from_text, m.to_text, m.deferred) for m in moved.moves] == [("27/06/2025", "26/09/2025", False)]
