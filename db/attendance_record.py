@@ -54,3 +54,10 @@ def _by_meeting(models) -> dict:
     for model in models:
         grouped[model.meeting_id].append(model)
     return dict(grouped)
+
+
+def last_held(book: Book, body_id: int) -> date | None:
+    """The day of the body's latest meeting that was held (not merely planned)."""
+    row = book.db.execute("SELECT max(date) FROM meeting WHERE body_id = ? AND status <> 'planned'",
+                          [body_id]).fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None

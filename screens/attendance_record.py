@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from db.attendance_record import load_period
+from db.attendance_record import last_held, load_period
 from secretary.attendance_record import COLUMNS, attendance_record, attendance_table, year_of
 from secretary.formats import short_date
 from secretary.models import Body
@@ -45,8 +45,8 @@ class AttendanceRecordScreen(Screen):
         short = ("Name", "Role", "Attended", "Person", "Remote", "Part", "Deputy", "Apols", "Absent", "Notes")
         for label, width in zip(short, WIDTHS):
             table.add_column(label, width=width)
-        if self.start is None:
-            self.start = year_of(self.app.now().date())[0]
+        if self.start is None:  # the year of the latest meeting held: an annual report's year
+            self.start = year_of(last_held(self.app.book, self.body.id) or self.app.now().date())[0]
         self.reload()
         table.focus()
 
