@@ -3,11 +3,13 @@ against the attendance tables of each meeting's own minutes (demo book and a gen
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from db import Book
 from db.attendance_record import load_period
 from db.big_demo import build_big_demo
 from db.bodies import list_bodies
@@ -101,3 +103,14 @@ def test_financial_years(text: str, start: date) -> None:
 def test_a_financial_year_that_is_not_one_is_refused() -> None:
     with pytest.raises(ValueError, match="2024/25"):
         financial_year("2024/26")
+
+
+@pytest.mark.skipif(not os.environ.get("SECRETARY_TEN_YEAR_BOOK"),
+                    reason="set SECRETARY_TEN_YEAR_BOOK to a copy of the ten-year book (secretary demo --years 10)")
+@pytest.mark.parametrize("year", ["2016/17", "2020/21", "2023/24"])
+def test_the_ten_year_book_matches_the_minutes(year: str) -> None:
+    book = Book.open(Path(os.environ["SECRETARY_TEN_YEAR_BOOK"]))
+    try:
+        assert sum(check_against_minutes(book, body, year) for body in list_bodies(book)) >= 40
+    finally:
+        book.close()
