@@ -7,7 +7,7 @@ from datetime import datetime
 
 from db.book import Book
 from db.history import stamped, typing_time
-from db.planner import note_decision
+from db.planner import decision_withdrawn, note_decision
 from db.rows import insert, one, rows, to_row, update
 from secretary.models import Declaration, Decision, Interest, Minute, PublicQuestion
 
@@ -37,7 +37,9 @@ def update_decision(book: Book, decision: Decision) -> None:
 
 
 def delete_decision(book: Book, decision_id: int) -> None:
-    book.db.execute("DELETE FROM decision WHERE id = ?", [decision_id])
+    with book.db.atomic():
+        decision_withdrawn(book, decision_id)  # a planner entry it took is open again
+        book.db.execute("DELETE FROM decision WHERE id = ?", [decision_id])
 
 
 def list_decisions(book: Book, item_id: int) -> list[Decision]:

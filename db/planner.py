@@ -168,3 +168,9 @@ def _defer(book: Book, entry: PlannerEntry, meeting: Meeting) -> None:
                                              deferred=True, meeting_id=meeting.id))
     book.db.execute("UPDATE planner_entry SET date_text = ?, due_date = ?, item_id = NULL WHERE id = ?",
                     [to_text, to_date.isoformat() if to_date else None, entry.id])
+
+
+def decision_withdrawn(book: Book, decision_id: int) -> None:
+    """The decision that took an entry was deleted (recorded in error): the entry is open again."""
+    book.db.execute("UPDATE planner_entry SET status = 'future', taken_on = NULL, taken_decision_id = NULL, "
+                    "taken_words = '' WHERE taken_decision_id = ? AND status = 'taken'", [decision_id])

@@ -56,17 +56,18 @@ class PlannerScreen(Screen):
         table = self.query_one("#planner", DataTable)
         row = table.cursor_row
         table.clear()
+        late = {e.id for e in overdue(self.entries, self.app.now().date())}
         for e in self.entries:
             fate = e.taken_words or slipped_words(e)
             if e.taken_on:
                 fate = f"{e.taken_on:%d/%m/%Y}: {fate}"
-            table.add_row(plain(e.status.label), plain(e.ref), plain(e.decision), plain(e.when()), plain(fate),
+            when = plain(e.when(), "bold red" if e.id in late else "")  # its date passed with no decision
+            table.add_row(plain(e.status.label), plain(e.ref), plain(e.decision), when, plain(fate),
                           "II" if e.confidential else "", key=str(e.id))
         if select is not None:
             row = next((n for n, e in enumerate(self.entries) if e.id == select), row)
         if self.entries:
             table.move_cursor(row=min(row or 0, len(self.entries) - 1))
-        late = overdue(self.entries, self.app.now().date())
         open_ = sum(e.open for e in self.entries)
         self.query_one("#counts", Static).update(
             f"{len(self.entries)} entries, {open_} still to be decided"

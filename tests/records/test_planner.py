@@ -12,7 +12,7 @@ import pytest
 from db.bodies import list_bodies
 from db.demo import build_demo
 from db.meetings import create_meeting, list_items, list_meetings
-from db.minutes import record_decision
+from db.minutes import delete_decision, record_decision
 from db.planner import accept_offer, entry_for_item, list_entries, offer_for_meeting, save_entry
 from secretary.importers.planner import PlannerFormatError, parse_planner
 from secretary.models import Decision, DecisionVerb, Meeting
@@ -78,6 +78,9 @@ def test_a_decision_takes_the_entry_and_a_deferral_moves_it(demo) -> None:
     taken = next(e for e in list_entries(book, body.id) if e.ref == "2041")
     assert taken.status is PlannerStatus.taken and taken.taken_on == date(2025, 3, 21)
     assert taken.taken_words == "Approved the Joint Forward Plan refresh 2025/26"
+    delete_decision(book, taken.taken_decision_id)  # recorded in error: the entry is open again
+    reopened = next(e for e in list_entries(book, body.id) if e.ref == "2041")
+    assert reopened.open and reopened.taken_on is None and reopened.taken_words == ""
     record_decision(book, Decision(item_id=items["6"].id, verb=DecisionVerb.deferred, text="to the June meeting"))
     moved = next(e for e in list_entries(book, body.id) if e.ref == "2044")
     assert moved.open and moved.item_id is None
