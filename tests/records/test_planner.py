@@ -11,7 +11,7 @@ import pytest
 
 from db.bodies import list_bodies
 from db.demo import build_demo
-from db.meetings import create_meeting, list_items, list_meetings
+from db.meetings import create_meeting, list_items
 from db.minutes import delete_decision, record_decision
 from db.planner import accept_offer, entry_for_item, list_entries, offer_for_meeting, save_entry
 from secretary.importers.planner import PlannerFormatError, parse_planner
