@@ -20,7 +20,7 @@ from db.minutes import (
     add_declaration, add_public_question, delete_decision, record_decision, save_minute_text, update_decision,
 )
 from db.people import add_person
-from db.schema import migrations
+from db.schema import SCHEMA_VERSION, migrations
 from db.search import SearchRefused, search
 from secretary.models import (
     Action, AgendaItem, Body, Declaration, Decision, DecisionVerb, Meeting, Part, Person, PublicQuestion,
@@ -224,7 +224,7 @@ def test_migration_indexes_the_rows_a_book_already_holds(tmp_path: Path) -> None
     fill(Book(db, None))
     conn.close()
     with Book.open(path) as book:
-        assert book.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert book.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert search(book, "estates strategy").total == 5
         assert search(book, "Holloway").total == 1 and search(book, "Dunmore").total == 1
         assert search(book, "valuer", confidential=True).total == 1
