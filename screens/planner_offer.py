@@ -20,8 +20,7 @@ from screens.text import plain
 class PlannerOfferScreen(ModalScreen[int]):
     """Enter takes the highlighted entry onto the agenda; Escape closes. Returns how many were taken."""
 
-    CSS_PATH = "dialogs.tcss"
-    DEFAULT_CSS = "PlannerOfferScreen .dialog { width: 100; } PlannerOfferScreen DataTable { height: auto; max-height: 14; }"
+    CSS_PATH = ["dialogs.tcss", "records.tcss"]
     BINDINGS = [
         Binding("enter", "take", "Put on the agenda", priority=True),
         Binding("escape", "close", "Close"),
@@ -33,7 +32,7 @@ class PlannerOfferScreen(ModalScreen[int]):
         self.taken = 0
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="offer-box"):
             yield Static("Decision planner: entries planned for this meeting", classes="title")
             yield DataTable(id="offers", cursor_type="row")
             yield Static("", id="overdue", markup=False)

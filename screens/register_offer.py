@@ -22,9 +22,7 @@ from screens.text import plain
 class DeclaredAtMeetingsScreen(ModalScreen[int]):
     """Enter offers the highlighted declaration for the register; Escape closes. Returns how many were added."""
 
-    CSS_PATH = "dialogs.tcss"
-    DEFAULT_CSS = ("DeclaredAtMeetingsScreen .dialog { width: 110; } "
-                   "DeclaredAtMeetingsScreen DataTable { height: auto; max-height: 16; }")
+    CSS_PATH = ["dialogs.tcss", "records.tcss"]
     BINDINGS = [
         Binding("enter", "add", "Add to the register", priority=True),
         Binding("escape", "close", "Close"),
@@ -36,7 +34,7 @@ class DeclaredAtMeetingsScreen(ModalScreen[int]):
         self.added = 0
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="declared-box"):
             yield Static("Declared at meetings, not on the register", classes="title")
             yield DataTable(id="declared", cursor_type="row")
             yield Static("Enter: add the highlighted declaration to the register (you are asked first). "
