@@ -117,9 +117,16 @@ def best_item(entry: PlannerEntry, items: list[AgendaItem]) -> AgendaItem | None
     return scored[0][2]
 
 
+# the agenda's purpose, from the first word of the decision to be taken
+_PURPOSES = {"approve": "Approve", "agree": "Agree", "discuss": "Discuss", "note": "Note", "endorse": "Endorse",
+             "ratify": "Approve", "award": "Approve", "update": "Note", "review": "Discuss", "annual": "Note"}
+
+
 def item_for(entry: PlannerEntry, meeting_id: int, position: int) -> AgendaItem:
     """A new agenda item offered from a planner entry."""
-    return AgendaItem(meeting_id=meeting_id, position=position, title=entry.decision, purpose="Approve",
+    first = entry.decision.split()[0].casefold() if entry.decision.split() else ""
+    return AgendaItem(meeting_id=meeting_id, position=position, title=entry.decision,
+                      purpose=_PURPOSES.get(first, ""),
                       lead=entry.sponsor, paper_ref=entry.ref and f"Planner {entry.ref}")
 
 

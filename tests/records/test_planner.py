@@ -98,7 +98,7 @@ def test_entries_due_at_a_new_meeting_are_offered_and_taken_onto_its_agenda(demo
     entry, item = offered[0]
     assert item is None  # an empty agenda: a new item would be added
     added = accept_offer(book, june.id, entry, None)
-    assert [i.title for i in list_items(book, june.id)] == [entry.decision]
+    assert [(i.title, i.purpose) for i in list_items(book, june.id)] == [(entry.decision, "Approve")]
     assert entry_for_item(book, added.id).ref == entry.ref
     assert sorted(e.ref for e, _ in offer_for_meeting(book, june.id)) == ["2052", "2053"]
 
