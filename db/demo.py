@@ -19,8 +19,10 @@ from db.imports import store_actions, store_agenda, store_register, store_roster
 from db.meetings import create_meeting, list_items, list_meetings, update_meeting
 from db.minutes import add_decision, save_minute
 from db.people import roster
+from db.planner import store_planner
 from secretary.importers.actions import parse_actions
 from secretary.importers.agenda import parse_agenda_table, parse_agenda_text
+from secretary.importers.planner import parse_planner
 from secretary.importers.register import parse_register
 from secretary.importers.roster import parse_roster
 from secretary.models import (
@@ -128,6 +130,7 @@ def populate(book: Book) -> None:
     hold_december(book, body.id, december)
     store_actions(book, body.id, parse_actions(sample("actions.csv"), body_id=body.id, today=UPCOMING))
     expect_everyone(book, body.id, march.id)
+    store_planner(book, body.id, parse_planner(sample("planner.tsv")))  # after the agendas: entries find their items
 
 
 def expect_everyone(book: Book, body_id: int, meeting_id: int, apologies: set[str] = frozenset()) -> None:

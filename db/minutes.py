@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from db.book import Book
 from db.history import stamped, typing_time
+from db.planner import decision_withdrawn, note_decision
 from db.rows import Refused, insert, one, rows, to_row, update
 from secretary.models import Declaration, Decision, Disposal, Interest, Minute, PublicQuestion
 
@@ -36,7 +37,9 @@ def update_decision(book: Book, decision: Decision) -> None:
 
 
 def delete_decision(book: Book, decision_id: int) -> None:
-    book.db.execute("DELETE FROM decision WHERE id = ?", [decision_id])
+    with book.db.atomic():
+        decision_withdrawn(book, decision_id)  # a planner entry it took is open again
+        book.db.execute("DELETE FROM decision WHERE id = ?", [decision_id])
 
 
 def list_decisions(book: Book, item_id: int) -> list[Decision]:
@@ -116,7 +119,9 @@ def record_decision(book: Book, decision: Decision) -> Decision:
         last = book.db.execute(
             "SELECT coalesce(max(position), -1) FROM decision WHERE item_id = ?", [decision.item_id]
         ).fetchone()[0]
-        return insert(book, "decision", decision.model_copy(update={"position": last + 1}))
+        stored = insert(book, "decision", decision.model_copy(update={"position": last + 1}))
+        note_decision(book, stored)  # the planner entry the item carries is taken, or moves on a deferral
+        return stored
 
 
 def move_decision(book: Book, decision_id: int, step: int) -> None:

@@ -18,6 +18,8 @@ from db.minutes import (
     list_public_questions,
 )
 from db.people import get_person, list_people, roster
+from db.planner import list_entries
+from db.register import confirmations
 from db.rows import Refused
 from secretary.models import Meeting
 from secretary.record import MeetingRecord
@@ -52,6 +54,8 @@ def read_record(book: Book, meeting_id: int) -> MeetingRecord:
         actions=actions_raised_at(book, meeting_id),
         decisions=list_meeting_decisions(book, meeting_id),
         questions=list_public_questions(book, meeting_id),
+        planner=list_entries(book, meeting.body_id),
+        confirmations=confirmations(book, meeting.body_id),
     )
 
 

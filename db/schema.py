@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -592,11 +592,80 @@ CREATE TABLE export_setting (
     _set_version(db, 5)
 
 
-# --- m009: what became of the items not taken ---------------------------------------------
+# --- m006: records between meetings --------------------------------------------------
 
 
 @migrations()
-def m009_untaken_items(db: Database) -> None:
+def m006_records(db: Database) -> None:
+    """The decision planner (forward plan) with the moves of each entry, each member's
+    confirmations of their register entry, and where a register entry added from a meeting's
+    declaration came from."""
+    db.executescript(M006_SQL)
+    _set_version(db, 6)
+
+
+M006_SQL = """
+CREATE TABLE planner_entry (
+    id INTEGER PRIMARY KEY,
+    body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'future' CHECK (status IN ('future', 'taken', 'complete', 'withdrawn')),
+    ref TEXT NOT NULL DEFAULT '',
+    topic TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL CHECK (length(trim(decision)) > 0),
+    decision_taker TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    date_text TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    sponsor TEXT NOT NULL DEFAULT '',
+    contacts TEXT NOT NULL DEFAULT '',
+    item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL,
+    taken_on TEXT,
+    taken_decision_id INTEGER REFERENCES decision(id) ON DELETE SET NULL,
+    taken_words TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX planner_entry_body ON planner_entry(body_id, due_date);
+CREATE INDEX planner_entry_item ON planner_entry(item_id);
+
+CREATE TABLE planner_move (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES planner_entry(id) ON DELETE CASCADE,
+    moved_on TEXT NOT NULL,
+    from_text TEXT NOT NULL DEFAULT '',
+    from_date TEXT,
+    to_text TEXT NOT NULL DEFAULT '',
+    to_date TEXT,
+    deferred INTEGER NOT NULL DEFAULT 0 CHECK (deferred IN (0, 1)),
+    meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL
+);
+CREATE INDEX planner_move_entry ON planner_move(entry_id, id);
+
+-- each person's first and last movement at a meeting, for the attendance record
+CREATE INDEX movement_person_time ON movement(meeting_id, person_id, at, kind);
+
+CREATE TABLE register_confirmation (
+    id INTEGER PRIMARY KEY,
+    body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    confirmed_on TEXT NOT NULL,
+    meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL
+);
+CREATE INDEX register_confirmation_person ON register_confirmation(person_id, confirmed_on);
+
+CREATE TABLE interest_source (
+    interest_id INTEGER PRIMARY KEY REFERENCES interest(id) ON DELETE CASCADE,
+    declaration_id INTEGER REFERENCES declaration(id) ON DELETE SET NULL,
+    meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,
+    item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL
+);
+"""
+
+
+# --- m007: what became of the items not taken ---------------------------------------------
+
+
+@migrations()
+def m007_untaken_items(db: Database) -> None:
     """An item the meeting did not take: deferred (to the next meeting or a date), withdrawn, or
     taken with another item — as the clerk recorded it when closing the meeting."""
     db.executescript("""
@@ -605,4 +674,4 @@ ALTER TABLE minute ADD COLUMN disposal TEXT NOT NULL DEFAULT ''
 ALTER TABLE minute ADD COLUMN deferred_to TEXT;
 ALTER TABLE minute ADD COLUMN taken_with_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL;
 """)
-    _set_version(db, 6)
+    _set_version(db, 7)

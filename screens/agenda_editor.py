@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Header, Static
 
 from db.imports import store_agenda
 from db.meetings import delete_item, get_meeting, insert_item, list_items, save_agenda_order, update_item
+from db.planner import offer_for_meeting
 from db.rows import Refused
 from secretary import agenda
 from secretary.models import AgendaItem, ItemKind, Part
@@ -37,6 +38,7 @@ class AgendaEditorScreen(Screen):
         Binding("less_than_sign", "outdent", "Make item", show=False),
         Binding("N", "renumber", "Renumber"),
         Binding("A", "toggle_auto", "Auto-number", show=False),
+        Binding("p", "planner", "Planned decisions"),
     ]
 
     auto_number: var[bool] = var(False)
@@ -90,8 +92,11 @@ class AgendaEditorScreen(Screen):
             table.move_cursor(row=min(row or 0, len(self.items) - 1))
         numbering = "numbers follow the order automatically" if self.auto_number else "numbers kept as typed"
         count = sum(1 for i in self.items if i.kind is ItemKind.item)
+        planned = len(offer_for_meeting(self.book, self.meeting_id))
+        offer = f"\n{planned} decision planner entr{'y' if planned == 1 else 'ies'} planned for this meeting: p to " \
+                "put them on the agenda." if planned else ""
         self.query_one("#agenda-status", Static).update(
-            f"{count} items; {numbering} (A to switch, N to renumber now); > makes a sub-item, < an item."
+            f"{count} items; {numbering} (A to switch, N to renumber now); > makes a sub-item, < an item.{offer}"
         )
 
     @property
@@ -196,6 +201,13 @@ class AgendaEditorScreen(Screen):
         items = agenda.renumber(items) if self.auto_number else agenda.reposition(items)
         self.app.try_write("putting the agenda in order", save_agenda_order, items)
         self.reload(select=select)
+
+    @work
+    async def action_planner(self) -> None:
+        from screens.planner_offer import PlannerOfferScreen
+
+        if await self.app.push_screen_wait(PlannerOfferScreen(self.meeting_id)):
+            self.reload()
 
     @work
     async def action_import_agenda(self) -> None:

@@ -177,6 +177,8 @@ class MinuteEditor(LiveView, Vertical):
                 for interest, _shared in hints[:4]:
                     initials = record.people[interest.person_id].initials
                     text.append(f"  {initials} — {interest.details[:60]}\n", style=self.themed("$warning"))
+            if reminder := record.register_reminder(item):  # stale entries, members with none
+                text.append(reminder + "\n", style=self.themed("bold $warning"))
         self.query_one("#declarations", Static).update(text)
 
     def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
 from db.minutes import list_interests
-from db.people import list_people
+from db.people import list_people, roster
+from db.register import confirm_entry, confirmations, unregistered_declarations
 from secretary.declarations import NATURE_WORDS
+from secretary.formats import short_date
+from secretary.register_record import last_confirmed, register_flags, register_reminder
 from secretary.live import find_people
 from secretary.models import Body, Interest
 from screens.text import plain
@@ -27,6 +30,8 @@ class RegisterScreen(Screen):
         Binding("escape", "back", "Back"),
         Binding("slash,ctrl+f", "filter", "Filter by member"),
         Binding("u", "unmatched", "Unmatched rows"),
+        Binding("c", "confirm", "Confirmed today"),
+        Binding("o", "offered", "Declared at meetings"),
     ]
 
     def __init__(self, body: Body) -> None:
@@ -40,17 +45,32 @@ class RegisterScreen(Screen):
         yield Input(id="register-filter", placeholder="Filter: initials or part of a name (Enter or Escape to leave)")
         yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="register-counts", markup=False)
+        yield Static("", id="register-flags", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#register-table", DataTable)
         for label, width in (("Who", 5), ("Name", 17), ("Nature", 15), ("Interest", 37), ("From", 10),
-                             ("To", 8)):
+                             ("To", 8), ("Confirmed", 10)):
             table.add_column(label, width=width)
-        self.people = {p.id: p for p in list_people(self.app.book, self.body.id)}
-        self.interests = list_interests(self.app.book, self.body.id)
-        self.load("")
+        self.read()
         table.focus()
+
+    def read(self) -> None:
+        """The register, each member's last confirmation, and what needs the clerk's attention."""
+        book, today = self.app.book, self.app.now().date()
+        self.people = {p.id: p for p in list_people(book, self.body.id)}
+        self.interests = list_interests(book, self.body.id)
+        self.confirmed = confirmations(book, self.body.id)
+        flags = register_flags(self.interests, roster(book, self.body.id), self.confirmed, today=today)
+        self.stale = {e.interest.id for e in flags.stale}
+        waiting = len(unregistered_declarations(book, self.body.id))
+        said = [register_reminder(flags) or "Every member in post has a register entry confirmed in the last 12 months."]
+        if waiting:
+            said.append(f"{waiting} declaration{'' if waiting == 1 else 's'} made at meetings not on the register "
+                        "(o to review).")
+        self.query_one("#register-flags", Static).update(" ".join(said))
+        self.load(self.query_one("#register-filter", Input).value)
 
     def load(self, text: str) -> None:
         wanted = None
@@ -85,8 +105,37 @@ class RegisterScreen(Screen):
                 plain(interest.details or "(no interests declared)"),
                 plain(_date_cell(interest, "from")),
                 plain(_date_cell(interest, "to")),
+                self._confirmed_cell(interest),
                 key=str(interest.id),
             )
+
+    def _confirmed_cell(self, interest: Interest) -> Text:
+        """The date the entry was last declared or confirmed; red when over 12 months ago."""
+        last = last_confirmed(interest, self.confirmed)
+        shown = short_date(last) if last else "never"
+        return plain(shown, "bold red" if interest.id in self.stale else "")
+
+    def action_confirm(self) -> None:
+        """The highlighted member confirmed their entry (or Nil declaration) as up to date today."""
+        row = self.query_one("#register-table", DataTable).cursor_row
+        if not self.shown or row is None or row >= len(self.shown):
+            return
+        interest = self.shown[row]
+        person = self.people.get(interest.person_id)
+        if person is None:
+            self.notify("This row is not matched to a member; match it before confirming.", severity="warning")
+            return
+        if self.app.try_write(f"register confirmation of {person.full_name}", confirm_entry, self.body.id,
+                              person.id, self.app.now().date()).saved:
+            self.notify(f"{person.full_name}'s register entry confirmed today.", markup=False)
+            self.read()
+
+    @work
+    async def action_offered(self) -> None:
+        from screens.register_offer import DeclaredAtMeetingsScreen
+
+        if await self.app.push_screen_wait(DeclaredAtMeetingsScreen(self.body)):
+            self.read()
 
     @on(DataTable.RowHighlighted, "#register-table")
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:

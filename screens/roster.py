@@ -34,6 +34,9 @@ class RosterScreen(Screen):
         Binding("x", "end_seat", "End seat"),
         Binding("f", "toggle_former", "Former members"),
         Binding("q", "quorum_rule", "Quorum rule"),
+        Binding("p", "planner", "Planner"),
+        Binding("t", "attendance_record", "Attendance record"),
+        Binding("i", "register", "Interests"),
     ]
 
     show_former: var[bool] = var(False)
@@ -168,3 +171,18 @@ class RosterScreen(Screen):
         from screens.quorum_rule import QuorumRuleScreen
 
         self.app.push_screen(QuorumRuleScreen(self.body.id))
+
+    def action_planner(self) -> None:
+        from screens.planner import PlannerScreen
+
+        self.app.push_screen(PlannerScreen(self.body))
+
+    def action_attendance_record(self) -> None:
+        from screens.attendance_record import AttendanceRecordScreen
+
+        self.app.push_screen(AttendanceRecordScreen(self.body))
+
+    def action_register(self) -> None:
+        from screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen(self.body))

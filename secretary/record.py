@@ -28,7 +28,9 @@ from secretary.models import (
     PublicQuestion,
     Seat,
 )
+from secretary.planner import PlannerEntry
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
+from secretary.register_record import reminder_at_item
 from secretary.standard import date_in_title, disagreements, standard_text
 from secretary.standing import Standing
 
@@ -52,6 +54,8 @@ class MeetingRecord:
     actions: list[Action] = field(default_factory=list)  # raised at this meeting
     decisions: list[Decision] = field(default_factory=list)
     questions: list[PublicQuestion] = field(default_factory=list)
+    planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
+    confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -172,7 +176,12 @@ class MeetingRecord:
             item, meeting=self.meeting, noun=self.noun, quorum=self.quorum_when_taken(item.id),
             declarations=self.declarations, initials={p: person.initials for p, person in self.people.items()},
             previous_date=self.previous_date or date_in_title(item.title), amendments=amendments,
+            planner=self.planner, next_date=self.next_date,
         )
+
+    def register_reminder(self, item: AgendaItem) -> str | None:
+        """On the interests item: register entries not confirmed in a year, members with none."""
+        return reminder_at_item(item, self.interests, self.seats, self.confirmations, on=self.meeting.date)
 
     def disagreements(self, item: AgendaItem, notes: str) -> list[str]:
         """Where the clerk's text for this item states a fact the record contradicts."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from secretary.declarations import wording
 from secretary.models import AgendaItem, Declaration, Meeting
+from secretary.planner import PlannerEntry, planner_sentence
 from secretary.quorum import QuorumResult
 from secretary.standing import Standing
 
@@ -33,12 +34,15 @@ def standard_text(
     initials: dict[int, str] | None = None,
     previous_date: date | None = None,
     amendments: str = "",
+    planner: list[PlannerEntry] = (),
+    next_date: date | None = None,
 ) -> str | None:
     """The sentence(s) for an item the agenda names as one of the usual ones, else None.
 
     ``noun`` is how the minutes name the body ("The Board"); ``declarations`` are those
     made at this meeting (general ones, and this item's); ``previous_date`` is the date of
-    the meeting whose minutes this item approves.
+    the meeting whose minutes this item approves; ``planner`` the body's decision planner
+    and ``next_date`` the next meeting's date, for what is due then.
     """
     initials = initials or {}
     kind = item.standing
@@ -68,7 +72,7 @@ def standard_text(
     if kind is Standing.action_tracker:
         return f"{noun} noted the action tracker."
     if kind is Standing.planner:
-        return f"{noun} noted the {item.title.strip().lower().removeprefix('board ')}."
+        return planner_sentence(item, list(planner), next_date)
     if kind is Standing.welcome:
         return "The Chair welcomed everyone to the meeting."
     if kind is Standing.other_business:

@@ -34,6 +34,9 @@ def add_export_commands(sub) -> None:
                          help="members by seat type, or the Chair then by surname (default: the body's setting)")
     _common(minutes)
     minutes.set_defaults(run=run_export_minutes)
+    from secretary.cli import records
+
+    records.add_exports(what)  # the decision planner, the register, the attendance record
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

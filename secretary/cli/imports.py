@@ -41,6 +41,9 @@ def add_import_commands(sub) -> None:
     actions.add_argument("file", type=Path, metavar="FILE")
     actions.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     actions.set_defaults(run=run_import_actions)
+    from secretary.cli import records
+
+    records.add_imports(kinds)  # the decision planner
     for command in (agenda, roster, register, actions):
         command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
         command.add_argument("--yes", action="store_true", help="accept without asking")

@@ -33,6 +33,7 @@ BENCHES = [  # script, arguments for a full run, for --quick
     ("bench_typing.py", ["--keys", "200"], ["--keys", "50"]),
     ("bench_live.py", ["--runs", "60"], ["--runs", "15"]),
     ("bench_export.py", ["--runs", "15"], ["--runs", "5"]),
+    ("bench_records.py", ["--runs", "9"], ["--runs", "3"]),
 ]
 
 

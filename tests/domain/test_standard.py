@@ -28,7 +28,7 @@ def test_apologies_quoracy_minutes_actions_planner() -> None:
     assert text("Minutes from meeting held on 13 December 2024", previous_date=date(2024, 12, 13)) == (
         "The minutes of the meeting held on 13 December 2024 were approved as an accurate record.")
     assert text("Action Tracker") == "The Board noted the action tracker."
-    assert text("Board Decision Planner") == "The Board noted the decision planner."
+    assert text("Board Decision Planner") == "The Board Decision Planner was noted."
     assert text("Welcome and Introductions") == "The Chair welcomed everyone to the meeting."
     assert text("Joint Forward Plan refresh 2025/26") is None  # a real item: the clerk writes it
     assert text("Questions from the Public") is None
