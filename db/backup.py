@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -157,13 +158,29 @@ def _meetings_in(path: Path) -> int | None:
         return None
 
 
+def refuse_unless_regular(backup: Path) -> None:
+    """A backup is a regular file: a FIFO, a device or a folder is refused at once, never opened
+    (reading a FIFO would wait for a writer that never comes)."""
+    try:
+        mode = os.stat(backup).st_mode
+    except FileNotFoundError:
+        raise BackupError(f"There is no backup at {backup}. Nothing was changed.") from None
+    except OSError as e:
+        raise BackupError(f"Cannot read {backup} ({e.strerror}). Nothing was changed.") from e
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        raise BackupError(f"{backup} is {kind}, not a backup file; only a regular file can be restored. "
+                          "Nothing was changed.")
+
+
 def restore(backup: Path, book_path: Path, *, now: datetime | None = None) -> Path:
     """Put a backup in the book's place. The book must not be open anywhere; the one it
     replaces is kept as ``<book>.replaced-<time>``, whose path is returned."""
     backup, book_path = Path(backup).expanduser().absolute(), Path(book_path).expanduser().absolute()
     now = now or datetime.now()
-    if not backup.is_file():
-        raise BackupError(f"There is no backup at {backup}.")
+    refuse_unless_regular(backup)
     read_header(backup)  # refuses a file that is not a SQLite book, before SQLite sees it
     verdict = _quick_check(backup)
     if verdict != "ok":

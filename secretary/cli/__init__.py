@@ -155,11 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from secretary.cli.terminal import reader_gone, visible_output
+
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args) or 0
+        with visible_output():
+            return run(args) or 0
+    except BrokenPipeError:  # `secretary meetings | head -5`: the reader has all it wanted
+        reader_gone()
+        return 0
     except KeyboardInterrupt:
         print("secretary: interrupted; everything already saved is in the book.", file=sys.stderr)
         return 130
@@ -204,6 +210,15 @@ def open_book(path: Path | None, *, create: bool = False):
     path = (path or default_book()).expanduser().absolute()
     with _naming_the_backup(path):
         return Book.open(path, create=create)
+
+
+def read_book(path: Path | None):
+    """The book for a reading command: opened read-only, never written, never migrated."""
+    from db.reading import open_for_reading
+
+    path = (path or default_book()).expanduser().absolute()
+    with _naming_the_backup(path):
+        return open_for_reading(path)
 
 
 @contextmanager
@@ -339,7 +354,7 @@ def run_search(args: argparse.Namespace) -> int:
     since = read_date(args.since) if args.since else None
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body) if args.body else None
         page = search(book, args.query, body_id=body.id if body else None, since=since,
                       confidential=args.confidential, limit=args.limit)
@@ -347,21 +362,28 @@ def run_search(args: argparse.Namespace) -> int:
     left_out = "" if args.confidential else "; Part II items left out (--confidential includes them)"
     shown = f", the {len(page.hits)} most recent shown" if page.total > len(page.hits) else ""
     print(f"{page.total} result{'' if page.total == 1 else 's'} for {args.query!r}{where}{shown}{left_out}.")
+    from secretary.cli.terminal import styled
+
     bold = ("\x1b[1;7m", "\x1b[0m") if sys.stdout.isatty() else ("**", "**")
     for hit in page.hits:
         when = f"{hit.meeting_date:%d/%m/%Y}" if hit.meeting_date else "(no date)"
         part = "  [Part II]" if hit.confidential else ""
         print(f"{when}  {hit.body_label:<6} {hit.item_label or hit.meeting_title}  · {hit.kind.label}{part}")
-        snippet = "".join(f"{bold[0]}{text}{bold[1]}" if matched else text
-                          for text, matched in snippet_parts(hit.snippet))
-        print(f"    {snippet}")
+        print("    ", end="")
+        for text, matched in snippet_parts(hit.snippet):  # the book's text shown, the matches styled
+            if matched:
+                styled(bold[0])
+            print(text, end="")
+            if matched:
+                styled(bold[1])
+        print()
     return 0
 
 
 def run_bodies(args: argparse.Namespace) -> int:
     from db.bodies import list_bodies
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         bodies = list_bodies(book)
         if not bodies:
             print("The book holds no bodies yet.")
@@ -375,7 +397,7 @@ def run_meetings(args: argparse.Namespace) -> int:
     from db.meetings import list_meetings
     from secretary.formats import long_date, time_range
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         bodies = [find_body(book, args.body)] if args.body else list_bodies(book)
         for body in bodies:
             print(f"{body.name} ({body.label}, ID {body.id})")
@@ -528,7 +550,7 @@ def run_export_actions(args: argparse.Namespace) -> int:
     from secretary.exports.tracker import RENDERERS, build_tracker
 
     today = date.today()
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body)
         actions, statuses = actions_with_status(book, body.id, today)
         tracker = build_tracker(body.name, actions, statuses, today=today)
@@ -544,7 +566,7 @@ def run_export_minutes(args: argparse.Namespace) -> int:
     from secretary.exports.minutes import RENDERERS
     from secretary.minutes_doc import build_minutes
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         meeting = resolve_meeting(book, args.meeting)
         doc = build_minutes(load_live(book, meeting.id), confidential=args.confidential,
                             agenda_order=args.agenda_order)
@@ -577,9 +599,10 @@ def run_backups(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import restore
+    from db.backup import refuse_unless_regular, restore
 
     path = (args.book or default_book()).expanduser()
+    refuse_unless_regular(args.backup.expanduser())  # at once, before asking
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError("there is no terminal to ask; run again with --yes to restore")
@@ -597,7 +620,7 @@ def run_check(args: argparse.Namespace) -> int:
     from secretary.safety import sync_warning
 
     path = (args.book or default_book()).expanduser()
-    with open_book(path) as book:
+    with read_book(path) as book:
         problems = check(book)
     warning = sync_warning(path.absolute())
     for line in problems:
