@@ -23,11 +23,13 @@ from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
+from screens.shutdown import Shutdown
+from screens.terminal import TerminalSafety
 
 STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
-class SecretaryApp(App):
+class SecretaryApp(TerminalSafety, App):
     TITLE = "secretary"
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -179,19 +181,13 @@ class SecretaryApp(App):
         app exits. A file size limit (SIGXFSZ) is a failed write, not the end of the app."""
         try:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            loop = asyncio.get_running_loop()
-            for sig in STOP_SIGNALS:
-                loop.add_signal_handler(sig, self._stop_on_signal, sig)
+            self.shutdown = Shutdown(self, self._stop_on_signal).install()  # ends within 2 s (screens/shutdown.py)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):  # not the main thread
             pass
 
     def on_unmount(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in STOP_SIGNALS:
-                loop.remove_signal_handler(sig)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass
+        if self.is_headless and getattr(self, "shutdown", None) is not None:
+            self.shutdown.uninstall()  # a test's process carries on; a real app's handlers stay to the end
 
     def _stop_on_signal(self, sig: int) -> None:
         message = None
