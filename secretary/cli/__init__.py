@@ -314,9 +314,14 @@ def _skip_unused_imports() -> None:
 
 
 def _run(app) -> int:
-    app.run()
-    if app.book is not None:
-        app.book.close()
+    try:
+        app.run()
+    finally:
+        if app.book is not None:
+            app.book.close()
+    shutdown = getattr(app, "shutdown", None)
+    if shutdown is not None:
+        shutdown.end_process(app.return_code or 0)  # stopped by a signal or a closed terminal: at once
     return app.return_code or 0
 
 

@@ -87,6 +87,7 @@ def campaign(live_book, tmp_path: Path, trials: int, **how) -> list[Trial]:
 
 def assert_all_safe(results: list[Trial], tmp_path: Path) -> None:
     slow = [round(r.seconds, 2) for r in results if r.seconds > WITHIN or r.code == -9]
+    print("seconds:", sorted(round(r.seconds, 2) for r in results))
     assert not slow, f"{len(slow)} of {len(results)} took longer than {WITHIN} s: {slow}"
     for result in results:
         assert BURST.startswith(result.notes)  # what was saved is what was typed, up to a key
