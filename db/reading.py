@@ -39,8 +39,8 @@ def open_for_reading(path: str | os.PathLike[str]) -> Book:
         )
     if _locked_elsewhere(path):
         raise BookInUse(
-            f"{path} is open in secretary (or another program) and is being written. "
-            "Close it there first, then read it."
+            f"{path} is already open in another copy of secretary (or another program), which is "
+            "writing to it. Close it there first, then read it."
         )
     conn = _connect_read_only(path)
     try:

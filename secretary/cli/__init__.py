@@ -212,6 +212,16 @@ def open_book(path: Path | None, *, create: bool = False):
         return Book.open(path, create=create)
 
 
+def import_book(args: argparse.Namespace, *, create: bool = False):
+    """An import opens the book for writing only when it may write: a dry run, or one with no
+    terminal to ask and no --yes, reads it and leaves every byte as it was."""
+    if args.dry_run or (not args.yes and not sys.stdin.isatty()):
+        path = (args.book or default_book()).expanduser()
+        if not (create and not path.exists()):
+            return read_book(args.book)
+    return open_book(args.book, create=create)
+
+
 def read_book(path: Path | None):
     """The book for a reading command: opened read-only, never written, never migrated."""
     from db.reading import open_for_reading
@@ -465,7 +475,7 @@ def run_import_agenda(args: argparse.Namespace) -> int:
     from secretary.importers.agenda import read_agenda_file
 
     imported = read_agenda_file(args.file)
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         meeting = resolve_meeting(book, args.meeting)
         had = len(list_items(book, meeting.id))
         replace = f" (replacing its {had} items)" if had and not args.append else ""
@@ -484,7 +494,7 @@ def run_import_roster(args: argparse.Namespace) -> int:
     from secretary.models import Body
 
     imported = read_roster_file(args.file)
-    with open_book(args.book, create=bool(args.new_body)) as book:
+    with import_book(args, create=bool(args.new_body)) as book:
         body = None if args.new_body else find_body(book, args.body)
         name = args.new_body or body.name
         if confirm_import(args, report_lines(imported.rows), imported.summary(), f"Add these people to {name}?"):
@@ -503,7 +513,7 @@ def run_import_register(args: argparse.Namespace) -> int:
     from secretary.importers.register import parse_register, read_register_file
 
     text = read_register_file(args.file)
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         body = find_body(book, args.body)
         imported = parse_register(text, body_id=body.id)
         preview = report_lines(imported.rows)
@@ -529,7 +539,7 @@ def run_import_actions(args: argparse.Namespace) -> int:
     from secretary.importers.actions import parse_actions, read_actions_file
 
     text = read_actions_file(args.file)
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         body = find_body(book, args.body)
         imported = parse_actions(text, body_id=body.id, today=date.today())
         held = {a.number for a in list_actions(book, body.id, include_deleted=True)}
@@ -624,8 +634,12 @@ def run_check(args: argparse.Namespace) -> int:
     from db.backup import check
     from secretary.safety import sync_warning
 
+    from db.book import verify
+
     path = (args.book or default_book()).expanduser()
     with read_book(path) as book:
+        with _naming_the_backup(path.absolute()):
+            verify(book.conn, path.absolute())  # damaged: said so, with the newest good backup
         problems = check(book)
     warning = sync_warning(path.absolute())
     for line in problems:
