@@ -145,9 +145,11 @@ class SecretaryApp(TerminalSafety, App):
             if warning:
                 self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
         self.push_screen(HomeScreen())
-        from db.recovery import find_recoveries
+        from db.recovery import scan_recoveries
 
-        found = find_recoveries(self.book.path) if self.book.path is not None else []
+        found, refused = scan_recoveries(self.book.path) if self.book.path is not None else ([], [])
+        for refusal in refused:  # another user's file, or one others could write (db/recovery.py)
+            self.notify(refusal, title="Recovery file refused", severity="warning", timeout=30, markup=False)
         if found:  # first what an earlier session could not save; then the meeting, with it applied
             from screens.recovery import RecoveryScreen
 
