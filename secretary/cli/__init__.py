@@ -610,6 +610,9 @@ def run_backups(args: argparse.Namespace) -> int:
         print(f"No backups yet in {backup_folder(path)}.")
     for info in found:
         print(info.line())
+    if any(not info.good for info in found):
+        print("A DAMAGED backup is never restored, and one from a newer version needs that version; "
+              "restore a verified one.")
     return 0
 
 
