@@ -1,11 +1,13 @@
 """The terminal as a way in and out (DESIGN.md §7): pasted text loses its control characters
-before any field sees it; output to a terminal that has gone (the window closed) is dropped
-instead of failing or blocking, and the app is told to stop; a hang-up with no SIGHUP (the
-terminal gone while the app is not its controlling process) is noticed by a watching thread."""
+before any field sees it; text drawn on screen never carries one to the terminal, whichever
+widget shows it; output to a terminal that has gone (the window closed) is dropped instead of
+failing or blocking, and the app is told to stop; a hang-up with no SIGHUP (the terminal gone
+while the app is not its controlling process) is noticed by a watching thread."""
 
 from __future__ import annotations
 
 import os
+import re
 import select
 import signal
 import sys
@@ -19,6 +21,30 @@ from textual.driver import Driver
 from secretary.safety import clean_text
 
 _HUNG_UP = select.POLLHUP | select.POLLERR | select.POLLNVAL
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # none belongs in a cell: they take no width
+
+
+def keep_control_characters_off_screen() -> None:
+    """The last line of defence: every line Textual draws drops the control characters in its
+    text (ESC, BEL, CSI …) before it is written, so a name from an older book that holds an
+    escape sequence cannot retitle the window or clear the screen from any widget. Widgets show
+    such text visibly (screens/text.py); this catches any that does not. Its own escape codes,
+    which Textual adds around the text as styles and control segments, are untouched."""
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    original = Strip.render
+    if getattr(original, "drops_controls", False):
+        return
+
+    def render(self: Strip, console) -> str:
+        if self._render_cache is None and not all(s.control or s.text.isprintable() for s in self._segments):
+            self._segments = [s if s.control or s.text.isprintable()
+                              else Segment(_CONTROL.sub("", s.text), s.style, s.control) for s in self._segments]
+        return original(self, console)
+
+    render.drops_controls = True  # type: ignore[attr-defined]
+    Strip.render = render  # type: ignore[method-assign]
 
 
 def terminal_gone(fd: int | None = None) -> bool:
@@ -127,6 +153,7 @@ def guarded(driver_class: type[Driver]) -> type[Driver]:
             self._watch_stopped = threading.Event()
 
         def start_application_mode(self) -> None:
+            keep_control_characters_off_screen()
             super().start_application_mode()
             if getattr(self, "input_tty", False):
                 threading.Thread(target=_watch, args=(self.fileno, self._watch_stopped,

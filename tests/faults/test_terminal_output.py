@@ -139,3 +139,19 @@ def test_restore_from_a_fifo_is_refused_at_once(live_book, tmp_path) -> None:
 
 
 STARTUP = 1.5  # a Python process starting on a busy machine, before the second the refusal may take
+
+
+def test_no_widget_draws_a_control_character_to_the_terminal() -> None:
+    """Whatever widget shows a name that holds one (not only those that show it as text)."""
+    from rich.console import Console
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    from screens.terminal import keep_control_characters_off_screen
+
+    keep_control_characters_off_screen()
+    line = Strip([Segment("In the room: ", Style(bold=True)), Segment(f"Eve{TITLE}{CLEAR}\x9b1m", Style(italic=True))])
+    drawn = line.render(Console(color_system="truecolor", force_terminal=True))
+    assert "Eve]0;pwned[2J1m" in drawn and "\x1b]" not in drawn and CLEAR not in drawn and "\x9b" not in drawn
+    assert "\x1b[1m" in drawn  # the style's own escape codes are kept
