@@ -16,6 +16,7 @@ from pathlib import Path
 
 from secretary import __version__
 from secretary.importers.report import agenda_details, report_lines
+from secretary.safety import visible_text
 
 DEFAULT_BOOK_NAME = "book.secretary"
 DEMO_BOOK_NAME = "demo.secretary"
@@ -161,8 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        with visible_output():
-            return run(args) or 0
+        with visible_output(run not in (run_app, run_demo)):  # the app draws its own screen (screens/terminal.py)
+            code = run(args) or 0
+            sys.stdout.flush()  # a reader that has gone is found here, not at exit
+            return code
     except BrokenPipeError:  # `secretary meetings | head -5`: the reader has all it wanted
         reader_gone()
         return 0
@@ -173,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = describe_error(error)
         if message is None:
             raise
-        print(f"secretary: {message}", file=sys.stderr)
+        print(f"secretary: {visible_text(message)}", file=sys.stderr)
         return 1
 
 
@@ -259,7 +262,7 @@ def run_app(args: argparse.Namespace) -> int:
             from db import DamagedBook
 
             try:
-                book = Book.open(path)  # its integrity check reads the whole book while the screens import
+                book = Book.open(path)  # any integrity check it needs reads the book while the screens import
                 app = screens().SecretaryApp(book)
             except DamagedBook as error:  # the app says so and offers the newest good backup
                 app = screens().SecretaryApp(None, create_path=path.absolute(), damaged=error)

@@ -47,8 +47,11 @@ class VisibleOutput(io.TextIOBase):
 
 
 @contextmanager
-def visible_output() -> Iterator[None]:
+def visible_output(enabled: bool = True) -> Iterator[None]:
     """sys.stdout and sys.stderr show control characters for as long as a command runs."""
+    if not enabled:
+        yield
+        return
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = VisibleOutput(out), VisibleOutput(err)
     try:
