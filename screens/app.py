@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
-import asyncio
 import signal
 from collections.abc import Iterable
 from functools import partial
@@ -25,8 +24,6 @@ from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
 from screens.shutdown import Shutdown
 from screens.terminal import TerminalSafety
-
-STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 class SecretaryApp(TerminalSafety, App):
