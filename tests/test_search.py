@@ -224,7 +224,7 @@ def test_migration_indexes_the_rows_a_book_already_holds(tmp_path: Path) -> None
     fill(Book(db, None))
     conn.close()
     with Book.open(path) as book:
-        assert book.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert book.conn.execute("PRAGMA user_version").fetchone()[0] >= 3  # m003 and any later migration
         assert search(book, "estates strategy").total == 5
         assert search(book, "Holloway").total == 1 and search(book, "Dunmore").total == 1
         assert search(book, "valuer", confidential=True).total == 1
