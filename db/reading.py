@@ -74,8 +74,10 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 def _locked_elsewhere(path: Path) -> bool:
     """Whether another process holds SQLite's write lock on the book (the app has it open).
     A read-only descriptor suffices to ask; this process holds no lock on it to lose."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locks answer when the book is read
+        return False
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

@@ -20,7 +20,7 @@ from textual.driver import Driver
 
 from secretary.safety import clean_text
 
-_HUNG_UP = select.POLLHUP | select.POLLERR | select.POLLNVAL
+_HUNG_UP = getattr(select, "POLLHUP", 0) | getattr(select, "POLLERR", 0) | getattr(select, "POLLNVAL", 0)  # not on Windows
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # none belongs in a cell: they take no width
 
 
@@ -51,7 +51,7 @@ def terminal_gone(fd: int | None = None) -> bool:
     """Whether the terminal on ``fd`` (stdin) has hung up: its window closed."""
     try:
         fd = sys.__stdin__.fileno() if fd is None else fd
-        if not os.isatty(fd):
+        if not _HUNG_UP or not os.isatty(fd):
             return False
         poller = select.poll()
         poller.register(fd, 0)  # no events asked: only hang-ups and errors are reported
@@ -155,7 +155,7 @@ def guarded(driver_class: type[Driver]) -> type[Driver]:
         def start_application_mode(self) -> None:
             keep_control_characters_off_screen()
             super().start_application_mode()
-            if getattr(self, "input_tty", False):
+            if getattr(self, "input_tty", False) and _HUNG_UP:
                 threading.Thread(target=_watch, args=(self.fileno, self._watch_stopped,
                                                       lambda: stop_for_hang_up(self._app)),
                                  name="terminal watch", daemon=True).start()
