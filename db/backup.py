@@ -12,11 +12,13 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from db.book import Book, BookError, BookInUse, DamagedBook, held_elsewhere, read_header
+from db.book import Book, BookError, BookInUse, DamagedBook, NewerBook, held_elsewhere, read_header
+from db.book_state import record_verified
 
 KEEP_LAST = 10
 KEEP_DAYS = 30
@@ -27,6 +29,9 @@ class BackupError(BookError):
     pass
 
 
+VERIFIED, DAMAGED, NEWER = "verified", "DAMAGED", "newer version"
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -34,10 +39,16 @@ class BackupInfo:
     reason: str
     size: int
     meetings: int | None  # None when the file cannot be read
+    state: str = VERIFIED  # checked now: VERIFIED, DAMAGED (never offered) or NEWER (needs a newer secretary)
+
+    @property
+    def good(self) -> bool:
+        return self.state == VERIFIED
 
     def line(self) -> str:
         count = "unreadable" if self.meetings is None else f"{self.meetings} meetings"
-        return f"{self.made:%Y-%m-%d %H:%M:%S}  {self.size / 1024:>8.0f} KB  {count:<14}  {self.reason:<10}  {self.path}"
+        return (f"{self.made:%Y-%m-%d %H:%M:%S}  {self.size / 1024:>8.0f} KB  {count:<14}  {self.reason:<10}  "
+                f"{self.state:<13}  {self.path}")
 
 
 def backup_folder(book_path: Path) -> Path:
@@ -66,6 +77,7 @@ def make_backup(book: Book, reason: str = "manual", *, now: datetime | None = No
         if verdict != "ok":
             raise BackupError(f"The backup did not check out ({verdict}); the book itself is unchanged.")
         os.replace(temp, final)
+        _count_as_verified(book)
     except sqlite3.Error as e:
         raise BackupError(f"The backup could not be written ({e}); the book itself is unchanged.") from e
     except OSError as e:
@@ -74,6 +86,16 @@ def make_backup(book: Book, reason: str = "manual", *, now: datetime | None = No
         temp.unlink(missing_ok=True)
     rotate(folder, stem, now)
     return final
+
+
+def _count_as_verified(book: Book) -> None:
+    """VACUUM INTO read every page of the book and the copy checked out: a full verification."""
+    if book.read_only:
+        return
+    try:
+        record_verified(book.conn)
+    except sqlite3.Error:
+        pass  # not recorded: the next open checks the book itself
 
 
 def _quick_check(path: Path) -> str:
@@ -124,16 +146,26 @@ def list_backups(book_path: Path) -> list[BackupInfo]:
         parsed = _when(path)
         if parsed is None:
             continue
-        found.append(BackupInfo(path, parsed[1], parsed[2], path.stat().st_size, _meetings_in(path)))
+        state = _state(path)
+        meetings = _meetings_in(path) if state != DAMAGED else None
+        found.append(BackupInfo(path, parsed[1], parsed[2], path.stat().st_size, meetings, state))
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
+def _state(path: Path) -> str:
+    """Read the backup whole, as a restore would: verified, damaged, or from a newer version."""
+    try:
+        read_header(path)
+    except NewerBook:
+        return NEWER
+    except (BookError, OSError):
+        return DAMAGED
+    return VERIFIED if _quick_check(path) == "ok" and _meetings_in(path) is not None else DAMAGED
+
+
 def newest_good_backup(book_path: Path) -> BackupInfo | None:
-    """The newest backup that passes ``quick_check`` (what to offer for a damaged book)."""
-    for info in list_backups(book_path):
-        if info.meetings is not None and _quick_check(info.path) == "ok":
-            return info
-    return None
+    """The newest backup that checks out (what to offer for a damaged book); never a damaged one."""
+    return next((info for info in list_backups(book_path) if info.good), None)
 
 
 def restore_advice(book_path: Path) -> str:
@@ -157,13 +189,29 @@ def _meetings_in(path: Path) -> int | None:
         return None
 
 
+def refuse_unless_regular(backup: Path) -> None:
+    """A backup is a regular file: a FIFO, a device or a folder is refused at once, never opened
+    (reading a FIFO would wait for a writer that never comes)."""
+    try:
+        mode = os.stat(backup).st_mode
+    except FileNotFoundError:
+        raise BackupError(f"There is no backup at {backup}. Nothing was changed.") from None
+    except OSError as e:
+        raise BackupError(f"Cannot read {backup} ({e.strerror}). Nothing was changed.") from e
+    if not stat.S_ISREG(mode):
+        kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+        raise BackupError(f"{backup} is {kind}, not a backup file; only a regular file can be restored. "
+                          "Nothing was changed.")
+
+
 def restore(backup: Path, book_path: Path, *, now: datetime | None = None) -> Path:
     """Put a backup in the book's place. The book must not be open anywhere; the one it
     replaces is kept as ``<book>.replaced-<time>``, whose path is returned."""
     backup, book_path = Path(backup).expanduser().absolute(), Path(book_path).expanduser().absolute()
     now = now or datetime.now()
-    if not backup.is_file():
-        raise BackupError(f"There is no backup at {backup}.")
+    refuse_unless_regular(backup)
     read_header(backup)  # refuses a file that is not a SQLite book, before SQLite sees it
     verdict = _quick_check(backup)
     if verdict != "ok":

@@ -3,7 +3,9 @@
 The order matters: the file's header is read and judged before SQLite ever
 connects, so a foreign, truncated or newer file is refused without a byte of
 it changing. Only then do we connect, take the exclusive lock (a second copy
-of the app is refused), run ``quick_check``, migrate, and set the pragmas.
+of the app is refused), run ``quick_check`` if the book was not closed cleanly
+or not verified for a week (db/book_state.py), migrate, and set the pragmas.
+Reading commands open the book read-only instead (db/reading.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.book_state import needs_verifying, record_closed, record_opened
 from db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 _MAGIC = b"SQLite format 3\x00"
@@ -124,10 +127,12 @@ def _create_file(path: Path) -> None:
 class Book:
     """An open clerk's book: one SQLite file, held exclusively by this process."""
 
-    def __init__(self, db: Database, path: Path | None):
+    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False):
         self.db = db
         self.path = path
+        self.read_only = read_only
         self.identity = _identity(path) if path is not None else None
+        self.verified_at_open = False  # whether opening read the whole book (quick_check)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> Book:
@@ -155,13 +160,15 @@ class Book:
                 )
         conn = _connect(path)
         try:
-            db = _prepare(conn, path)
+            db, verified = _prepare(conn, path)
         except BaseException:
             conn.close()
             if created:
                 path.unlink(missing_ok=True)
             raise
-        return cls(db, path)
+        book = cls(db, path)
+        book.verified_at_open = verified
+        return book
 
     @classmethod
     def in_memory(cls) -> Book:
@@ -219,13 +226,18 @@ class Book:
         for suffix in ("-wal", "-shm", "-journal"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         try:
-            self.db = _prepare(_connect(path), path)
+            self.db, _ = _prepare(_connect(path), path)
         except BookError:
             self.db = Database(sqlite3.connect(str(path)), execute_plugins=False)  # readable, at least
             raise
         self.identity = _identity(path)
 
     def close(self) -> None:
+        if self.path is not None and not self.read_only:
+            try:  # a clean close spares the next open its full check
+                record_closed(self.db.conn)
+            except (sqlite3.Error, OSError):
+                pass  # not recorded: the next open checks the book, as after a crash
         self.db.close()
 
     def __enter__(self) -> Book:
@@ -258,7 +270,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
+def verify(conn: sqlite3.Connection, path: Path) -> None:
+    """Read the whole book (``quick_check``); raise DamagedBook if it is not sound."""
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except (sqlite3.DatabaseError, UnicodeDecodeError) as e:  # garbage can reach the error text
@@ -269,6 +282,13 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
         raise DamagedBook(
             f"{path} is damaged ({verdict[0]}). It has not been changed; restore it from a backup."
         )
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[Database, bool]:
+    """The connection made ready for the app; also whether the book was read whole to open it."""
+    verified = needs_verifying(conn)
+    if verified:
+        verify(conn, path)
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     fresh = not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -285,7 +305,11 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> Database:
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA secure_delete = ON")
-    return db
+    try:
+        record_opened(conn, verified=verified)
+    except sqlite3.OperationalError as e:
+        raise BookUnavailable(f"Cannot write to {path}: {e}.") from e
+    return db, verified
 
 
 def _why(error: Exception) -> str:

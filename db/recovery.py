@@ -3,8 +3,11 @@ stop before they are saved (the clerk quits, the terminal closes), and applied w
 book is next opened (DESIGN.md §7).
 
 A recovery file is JSON a clerk can read — each change in words, with the text typed —
-kept beside the book (or, if that folder cannot be written, in the home folder or the
-temporary folder), readable by its owner only. Applying one runs the same writes of
+kept in a folder of the clerk's own (0700): ``recovery/`` beside the book or, if that
+cannot be made, secretary's folder in the clerk's user state folder; never in a shared
+folder such as /tmp. It is created exclusively and readable by its owner only. A file
+found that another user owns or could have written — or in a folder they could write —
+is refused with a message and left where it is: it would change the book. Applying one runs the same writes of
 ``db/`` the app would have run, in one transaction; notes never overwrite what the book
 came to hold since: recovered notes that differ are added after it.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,13 +46,59 @@ class Recovery:
 
 
 def recovery_folders(book_path: Path) -> list[Path]:
-    """Where a recovery file may be written, in order of preference (and where it is looked for)."""
-    folders = [Path(book_path).parent, Path.home(), Path(tempfile.gettempdir())]
+    """Where a recovery file is written, in order of preference: folders of the clerk's own."""
+    from platformdirs import user_state_path
+
+    return [Path(book_path).parent / "recovery", user_state_path("secretary", appauthor=False) / "recovery"]
+
+
+def _searched_folders(book_path: Path) -> list[Path]:
+    """Where recovery files are looked for: the clerk's folders, and where earlier versions wrote
+    them (beside the book, home, the temporary folder), so that a file planted there is refused
+    out loud rather than silently ignored."""
+    folders = recovery_folders(book_path) + [Path(book_path).parent, Path.home(), Path(tempfile.gettempdir())]
     unique: list[Path] = []
     for folder in folders:
         if folder not in unique:
             unique.append(folder)
     return unique
+
+
+def _untrusted(path: Path, *, folder: bool) -> str | None:
+    """Why ``path`` cannot be trusted to hold the clerk's changes (None: it can): it must be the
+    clerk's own, a real folder or file (not a link), and writable by no one else."""
+    try:
+        found = os.lstat(path)
+    except OSError as e:
+        return e.strerror or str(e)
+    kind = "folder" if folder else "file"
+    if not (stat.S_ISDIR(found.st_mode) if folder else stat.S_ISREG(found.st_mode)):
+        return f"it is not a plain {kind}"
+    if found.st_uid != os.geteuid():
+        return f"the {kind} belongs to another user ({_user(found.st_uid)})"
+    if found.st_mode & 0o022:
+        return f"the {kind} can be written by other users"
+    return None
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (KeyError, ImportError):
+        return f"user {uid}"
+
+
+def _own_folder(folder: Path) -> Path:
+    """``folder``, made 0700 if missing; raises OSError if it is not one the clerk alone can write."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+        os.chmod(folder, 0o700)
+    why = _untrusted(folder, folder=True)
+    if why:
+        raise OSError(f"not a folder of your own: {why}")
+    return folder
 
 
 def write_recovery(book: Book, changes: list[Change], reason: str, *, now: datetime | None = None) -> Path:
@@ -72,15 +122,18 @@ def write_recovery(book: Book, changes: list[Change], reason: str, *, now: datet
     failures = []
     for folder in recovery_folders(book.path):
         try:
-            return _write_private(folder / name, text)
+            return _write_private(_own_folder(folder) / name, text)
         except OSError as e:
             failures.append(f"{folder}: {e.strerror or e}")
     raise RecoveryError("The recovery file could not be written anywhere (" + "; ".join(failures) + ").")
 
 
 def _write_private(path: Path, text: str) -> Path:
+    """Written to a new file made exclusively (no link followed, nothing else's reused), then
+    renamed into place in the clerk's own folder."""
     temp = path.with_name(f".{path.name}.part")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    temp.unlink(missing_ok=True)  # one left by a crash, in a folder only the clerk can write
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -149,12 +202,28 @@ def _decode(value: Any) -> Any:
 
 
 def find_recoveries(book_path: Path) -> list[Recovery]:
-    """Recovery files waiting for this book, oldest first."""
+    """Recovery files waiting for this book that can be trusted, oldest first."""
+    return scan_recoveries(book_path)[0]
+
+
+def refused_recoveries(book_path: Path) -> list[str]:
+    """What was found and refused, one sentence each, for the clerk."""
+    return scan_recoveries(book_path)[1]
+
+
+def scan_recoveries(book_path: Path) -> tuple[list[Recovery], list[str]]:
+    """(the trusted recovery files for this book, oldest first; why each other one was refused)."""
     book_path = Path(book_path).absolute()
-    found = []
-    for folder in recovery_folders(book_path):
+    found, refused = [], []
+    for folder in _searched_folders(book_path):
+        folder_doubt = _untrusted(folder, folder=True)
         for path in sorted(folder.glob(f"{book_path.name}.recovery-*.json")):
             if ".applied-" in path.name:
+                continue
+            why = _untrusted(path, folder=False) or (folder_doubt and f"its folder is not yours alone ({folder_doubt})")
+            if why:
+                refused.append(f"The recovery file {path} was not offered: {why}. Changes from it could alter "
+                               "the book, so it has been left where it is, unread.")
                 continue
             try:
                 recovery = read_recovery(path)
@@ -162,7 +231,7 @@ def find_recoveries(book_path: Path) -> list[Recovery]:
                 continue
             if Path(recovery.book) == book_path:
                 found.append(recovery)
-    return sorted(found, key=lambda r: r.written_at)
+    return sorted(found, key=lambda r: r.written_at), refused
 
 
 def read_recovery(path: Path) -> Recovery:

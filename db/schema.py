@@ -477,8 +477,8 @@ BEGIN
 END;
 """
 
-# the user_version a fully migrated book carries; one more with each migration
-SCHEMA_VERSION = 7
+# the user_version a fully migrated book carries: the number of the last migration
+SCHEMA_VERSION = 8
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -675,3 +675,22 @@ ALTER TABLE minute ADD COLUMN deferred_to TEXT;
 ALTER TABLE minute ADD COLUMN taken_with_item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL;
 """)
     _set_version(db, 7)
+
+
+# --- m008: the book's state --------------------------------------------------------
+
+
+@migrations()
+def m008_book_state(db: Database) -> None:
+    """One row saying whether the app closed the book cleanly last time and when the book was
+    last read whole and found sound (an open-time quick_check or a verified backup), so that
+    opening needs no full check while both are known good (DESIGN.md §7)."""
+    db.execute("""CREATE TABLE book_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    closed_cleanly INTEGER NOT NULL DEFAULT 0,
+    opened_at TEXT,
+    closed_at TEXT,
+    verified_at TEXT
+)""")
+    db.execute("INSERT INTO book_state (id) VALUES (1)")
+    _set_version(db, 8)

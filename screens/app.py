@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
-import asyncio
 import signal
 from collections.abc import Iterable
 from functools import partial
@@ -27,11 +26,11 @@ from screens.home import HomeScreen
 from screens.key_hold import KeyHold
 from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
+from screens.shutdown import Shutdown
+from screens.terminal import TerminalSafety
 
-STOP_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
-
-class SecretaryApp(App):
+class SecretaryApp(TerminalSafety, App):
     TITLE = "secretary"
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -170,9 +169,11 @@ class SecretaryApp(App):
             if warning:
                 self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
         self.push_screen(HomeScreen())
-        from db.recovery import find_recoveries
+        from db.recovery import scan_recoveries
 
-        found = find_recoveries(self.book.path) if self.book.path is not None else []
+        found, refused = scan_recoveries(self.book.path) if self.book.path is not None else ([], [])
+        for refusal in refused:  # another user's file, or one others could write (db/recovery.py)
+            self.notify(refusal, title="Recovery file refused", severity="warning", timeout=30, markup=False)
         if found:  # first what an earlier session could not save; then the meeting, with it applied
             from screens.recovery import RecoveryScreen
 
@@ -206,19 +207,13 @@ class SecretaryApp(App):
         app exits. A file size limit (SIGXFSZ) is a failed write, not the end of the app."""
         try:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            loop = asyncio.get_running_loop()
-            for sig in STOP_SIGNALS:
-                loop.add_signal_handler(sig, self._stop_on_signal, sig)
+            self.shutdown = Shutdown(self, self._stop_on_signal).install()  # ends within 2 s (screens/shutdown.py)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):  # not the main thread
             pass
 
     def on_unmount(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in STOP_SIGNALS:
-                loop.remove_signal_handler(sig)
-        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
-            pass
+        if self.is_headless and getattr(self, "shutdown", None) is not None:
+            self.shutdown.uninstall()  # a test's process carries on; a real app's handlers stay to the end
 
     def _stop_on_signal(self, sig: int) -> None:
         message = None

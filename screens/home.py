@@ -61,7 +61,7 @@ class HomeScreen(Screen):
         self.bodies = list_bodies(self.book)
         options = self.query_one("#bodies", OptionList)
         options.clear_options()
-        options.add_options(Option(body.name, id=str(body.id)) for body in self.bodies)
+        options.add_options(Option(plain(body.name), id=str(body.id)) for body in self.bodies)
         if self.bodies:
             index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
             with options.prevent(OptionList.OptionHighlighted):  # shown once, here, not again by the event
@@ -89,7 +89,7 @@ class HomeScreen(Screen):
 
     def show_body(self, body: Body, select: int | None = None) -> None:
         self.meetings = list_meetings(self.book, body.id)
-        self.query_one("#body-title", Static).update(f"{body.name} — meetings")
+        self.query_one("#body-title", Static).update(plain(f"{body.name} — meetings"))
         table = self.query_one("#meetings", DataTable)
         table.clear()
         for meeting in self.meetings:

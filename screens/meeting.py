@@ -169,7 +169,7 @@ class MeetingScreen(Screen):
         meeting = get_meeting(book, self.meeting_id)
         body = get_body(book, meeting.body_id)
         self.sub_title = meeting.title
-        self.query_one("#meeting-title", Static).update(f"{body.name}: {meeting.title}")
+        self.query_one("#meeting-title", Static).update(plain(f"{body.name}: {meeting.title}"))
         when = [long_date(meeting.date), time_range(meeting.planned_start, meeting.planned_end), meeting.venue]
         privacy = "in public" if meeting.public else "in private"
         self.query_one("#meeting-when", Static).update(

@@ -57,7 +57,7 @@ class RosterScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"{self.body.name} — roster", classes="pane-title", markup=False)
+        yield Static(plain(f"{self.body.name} — roster"), classes="pane-title", markup=False)
         yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
         yield Static("", id="counts", markup=False)
         yield Footer()

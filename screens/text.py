@@ -1,10 +1,13 @@
 """User text is shown as typed, never parsed as markup (a meeting called
-"[Draft] budget" must show its brackets)."""
+"[Draft] budget" must show its brackets), and never obeyed by the terminal: a name
+holding an escape sequence (from a book an older version wrote) shows it as ␛…"""
 
 from __future__ import annotations
 
 from rich.text import Text
 
+from secretary.safety import visible_text
+
 
 def plain(value: object, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=False)
+    return Text("" if value is None else visible_text(str(value)), style=style, no_wrap=False)

@@ -30,7 +30,7 @@ def dump(path: Path) -> dict[str, list]:
     """Every row of every table: the book's data, not its bytes."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'book_state' ORDER BY name")]
         # sorted in Python: some tables (full-text search's) have no rowid to order by
         return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
     finally:

@@ -214,21 +214,31 @@ def test_an_action_updated_or_moved_is_reindexed(filled) -> None:
 
 
 def test_migration_indexes_the_rows_a_book_already_holds(tmp_path: Path) -> None:
+    # the rows are written by today's code (later migrations add columns it writes), then the index is
+    # taken away and m003 run again on them: what it must do on a book written before it
+    from db.schema import m003_search
+
     path = tmp_path / "old.secretary"
+    with Book.open(path, create=True) as book:
+        fill(book)
     conn = sqlite3.connect(path)
+    triggers = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                           "AND name LIKE 'search_%'")]
+    for name in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute("DROP TABLE search_index")
+    conn.commit()
     db = Database(conn, execute_plugins=False)
-    migrations.apply(db, stop_before="m003_search")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
-    assert not db["search_index"].exists()
-    db.execute("PRAGMA foreign_keys = ON")
-    fill(Book(db, None))
+    assert not db["search_index"].exists() and len(triggers) == 18
+    m003_search(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    conn.commit()
     conn.close()
     with Book.open(path) as book:
         assert book.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert search(book, "estates strategy").total == 5
         assert search(book, "Holloway").total == 1 and search(book, "Dunmore").total == 1
         assert search(book, "valuer", confidential=True).total == 1
-
 
 def test_search_command(tmp_path: Path) -> None:
     path = tmp_path / "cli.secretary"

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from secretary import __version__
+from secretary.safety import visible_text
 
 DEFAULT_BOOK_NAME = "book.secretary"
 DEMO_BOOK_NAME = "demo.secretary"
@@ -112,11 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from secretary.cli.terminal import reader_gone, visible_output
+
     parser = build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args) or 0
+        with visible_output(run not in (run_app, run_demo)):  # the app draws its own screen (screens/terminal.py)
+            code = run(args) or 0
+            sys.stdout.flush()  # a reader that has gone is found here, not at exit
+            return code
+    except BrokenPipeError:  # `secretary meetings | head -5`: the reader has all it wanted
+        reader_gone()
+        return 0
     except KeyboardInterrupt:
         print("secretary: interrupted; everything already saved is in the book.", file=sys.stderr)
         return 130
@@ -124,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = describe_error(error)
         if message is None:
             raise
-        print(f"secretary: {message}", file=sys.stderr)
+        print(f"secretary: {visible_text(message)}", file=sys.stderr)
         return 1
 
 
@@ -163,6 +172,25 @@ def open_book(path: Path | None, *, create: bool = False):
         return Book.open(path, create=create)
 
 
+def import_book(args: argparse.Namespace, *, create: bool = False):
+    """An import opens the book for writing only when it may write: a dry run, or one with no
+    terminal to ask and no --yes, reads it and leaves every byte as it was."""
+    if args.dry_run or (not args.yes and not sys.stdin.isatty()):
+        path = (args.book or default_book()).expanduser()
+        if not (create and not path.exists()):
+            return read_book(args.book)
+    return open_book(args.book, create=create)
+
+
+def read_book(path: Path | None):
+    """The book for a reading command: opened read-only, never written, never migrated."""
+    from db.reading import open_for_reading
+
+    path = (path or default_book()).expanduser().absolute()
+    with _naming_the_backup(path):
+        return open_for_reading(path)
+
+
 @contextmanager
 def _naming_the_backup(path: Path) -> Iterator[None]:
     """A damaged book is told with the newest good backup to restore, and the command."""
@@ -191,7 +219,7 @@ def run_app(args: argparse.Namespace) -> int:
             from db import DamagedBook
 
             try:
-                book = Book.open(path)  # its integrity check reads the whole book while the screens import
+                book = Book.open(path)  # any integrity check it needs reads the book while the screens import
                 app = screens().SecretaryApp(book)
             except DamagedBook as error:  # the app says so and offers the newest good backup
                 app = screens().SecretaryApp(None, create_path=path.absolute(), damaged=error)
@@ -256,9 +284,14 @@ def _skip_unused_imports() -> None:
 
 
 def _run(app) -> int:
-    app.run()
-    if app.book is not None:
-        app.book.close()
+    try:
+        app.run()
+    finally:
+        if app.book is not None:
+            app.book.close()
+    shutdown = getattr(app, "shutdown", None)
+    if shutdown is not None:
+        shutdown.end_process(app.return_code or 0)  # stopped by a signal or a closed terminal: at once
     return app.return_code or 0
 
 
@@ -296,7 +329,7 @@ def run_search(args: argparse.Namespace) -> int:
     since = read_date(args.since) if args.since else None
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body) if args.body else None
         page = search(book, args.query, body_id=body.id if body else None, since=since,
                       confidential=args.confidential, limit=args.limit)
@@ -304,21 +337,28 @@ def run_search(args: argparse.Namespace) -> int:
     left_out = "" if args.confidential else "; Part II items left out (--confidential includes them)"
     shown = f", the {len(page.hits)} most recent shown" if page.total > len(page.hits) else ""
     print(f"{page.total} result{'' if page.total == 1 else 's'} for {args.query!r}{where}{shown}{left_out}.")
+    from secretary.cli.terminal import styled
+
     bold = ("\x1b[1;7m", "\x1b[0m") if sys.stdout.isatty() else ("**", "**")
     for hit in page.hits:
         when = f"{hit.meeting_date:%d/%m/%Y}" if hit.meeting_date else "(no date)"
         part = "  [Part II]" if hit.confidential else ""
         print(f"{when}  {hit.body_label:<6} {hit.item_label or hit.meeting_title}  · {hit.kind.label}{part}")
-        snippet = "".join(f"{bold[0]}{text}{bold[1]}" if matched else text
-                          for text, matched in snippet_parts(hit.snippet))
-        print(f"    {snippet}")
+        print("    ", end="")
+        for text, matched in snippet_parts(hit.snippet):  # the book's text shown, the matches styled
+            if matched:
+                styled(bold[0])
+            print(text, end="")
+            if matched:
+                styled(bold[1])
+        print()
     return 0
 
 
 def run_bodies(args: argparse.Namespace) -> int:
     from db.bodies import list_bodies
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         bodies = list_bodies(book)
         if not bodies:
             print("The book holds no bodies yet.")
@@ -332,7 +372,7 @@ def run_meetings(args: argparse.Namespace) -> int:
     from db.meetings import list_meetings
     from secretary.formats import long_date, time_range
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         bodies = [find_body(book, args.body)] if args.body else list_bodies(book)
         for body in bodies:
             print(f"{body.name} ({body.label}, ID {body.id})")
@@ -387,13 +427,17 @@ def run_backups(args: argparse.Namespace) -> int:
         print(f"No backups yet in {backup_folder(path)}.")
     for info in found:
         print(info.line())
+    if any(not info.good for info in found):
+        print("A DAMAGED backup is never restored, and one from a newer version needs that version; "
+              "restore a verified one.")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import restore
+    from db.backup import refuse_unless_regular, restore
 
     path = (args.book or default_book()).expanduser()
+    refuse_unless_regular(args.backup.expanduser())  # at once, before asking
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError("there is no terminal to ask; run again with --yes to restore")
@@ -410,8 +454,12 @@ def run_check(args: argparse.Namespace) -> int:
     from db.backup import check
     from secretary.safety import sync_warning
 
+    from db.book import verify
+
     path = (args.book or default_book()).expanduser()
-    with open_book(path) as book:
+    with read_book(path) as book:
+        with _naming_the_backup(path.absolute()):
+            verify(book.conn, path.absolute())  # damaged: said so, with the newest good backup
         problems = check(book)
     warning = sync_warning(path.absolute())
     for line in problems:

@@ -63,11 +63,11 @@ def run_export_actions(args: argparse.Namespace) -> int:
 
     from db.bodies import find_body
     from db.exports import export_settings, load_tracker
-    from secretary.cli import open_book
+    from secretary.cli import read_book
     from secretary.exports.files import write_atomically
     from secretary.exports.tracker import render
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body)
         settings = export_settings(book, body.id)
         tracker = load_tracker(book, body, date.today(), confidential=args.confidential,
@@ -85,13 +85,13 @@ def run_export_minutes(args: argparse.Namespace) -> int:
     from db.exports import export_settings
     from db.live import load_live
     from db.meetings import resolve_meeting
-    from secretary.cli import open_book
+    from secretary.cli import read_book
     from secretary.exports.files import write_atomically
     from secretary.exports.minutes import render
     from secretary.exports.settings import MemberOrder, SubItems
     from secretary.minutes_doc import build_minutes
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         meeting = resolve_meeting(book, args.meeting)
         settings = export_settings(book, meeting.body_id)
         doc = build_minutes(load_live(book, meeting.id), confidential=args.confidential,

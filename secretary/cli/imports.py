@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from secretary.cli import CommandError, _skip_unused_imports, open_book
+from secretary.cli import CommandError, _skip_unused_imports, import_book
 from secretary.cli.progress import DelayedProgress
 
 
@@ -112,7 +112,7 @@ def run_import_agenda(args: argparse.Namespace) -> int:
     from db.meetings import list_items, resolve_meeting
     from secretary.formats import long_date
 
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         meeting = resolve_meeting(book, args.meeting)
         had = len(list_items(book, meeting.id))
         replace = f" (replacing its {had} items)" if had and not args.append else ""
@@ -136,7 +136,7 @@ def run_import_roster(args: argparse.Namespace) -> int:
     from db.imports import store_roster
     from secretary.models import Body
 
-    with open_book(args.book, create=bool(args.new_body)) as book:
+    with import_book(args, create=bool(args.new_body)) as book:
         body = None if args.new_body else find_body(book, args.body)
         name = args.new_body or body.name
         if confirm_import(args, preview, imported.summary(), f"Add these people to {name}?"):
@@ -157,7 +157,7 @@ def run_import_register(args: argparse.Namespace) -> int:
     from db.imports import store_register
     from db.minutes import list_interests
 
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         body = find_body(book, args.body)
         with DelayedProgress(f"Reading {args.file.name}") as progress:
             imported = parse_register(text, body_id=body.id, progress=progress)
@@ -188,7 +188,7 @@ def run_import_actions(args: argparse.Namespace) -> int:
     from db.bodies import find_body
     from db.imports import store_actions
 
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         body = find_body(book, args.body)
         with DelayedProgress(f"Reading {args.file.name}") as progress:
             imported = parse_actions(text, body_id=body.id, today=date.today(), progress=progress)

@@ -69,10 +69,10 @@ def run_export_attendance(args: argparse.Namespace) -> int:
     from db.attendance_record import load_period
     from db.bodies import find_body
     from secretary.attendance_record import attendance_record, attendance_table
-    from secretary.cli import open_book
+    from secretary.cli import read_book
 
     start, end = period(args, date.today())
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body)
         record = attendance_record(body.name, start, end, load_period(book, body.id, start, end))
     held = len(record.meetings)
@@ -84,10 +84,10 @@ def run_export_register(args: argparse.Namespace) -> int:
     from db.bodies import find_body
     from db.minutes import list_interests
     from db.register import confirmations
-    from secretary.cli import open_book
+    from secretary.cli import read_book
     from secretary.register_record import register_table
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body)
         table = register_table(body.name, list_interests(book, body.id), confirmations(book, body.id),
                                today=date.today())
@@ -97,10 +97,10 @@ def run_export_register(args: argparse.Namespace) -> int:
 def run_export_planner(args: argparse.Namespace) -> int:
     from db.bodies import find_body
     from db.planner import list_entries
-    from secretary.cli import open_book
+    from secretary.cli import read_book
     from secretary.planner import planner_table
 
-    with open_book(args.book) as book:
+    with read_book(args.book) as book:
         body = find_body(book, args.body)
         table, left_out = planner_table(body.name, list_entries(book, body.id), today=date.today())
     kept = f"{len(table.rows)} entries" + (f"; {left_out} linked to Part II items left out" if left_out else "")
@@ -110,7 +110,7 @@ def run_export_planner(args: argparse.Namespace) -> int:
 def run_import_planner(args: argparse.Namespace) -> int:
     from db.bodies import find_body
     from db.planner import list_entries, store_planner
-    from secretary.cli import open_book
+    from secretary.cli import import_book
     from secretary.cli.imports import confirm_import
     from secretary.cli import CommandError
     from secretary.importers.planner import PlannerFormatError, read_planner_file
@@ -120,7 +120,7 @@ def run_import_planner(args: argparse.Namespace) -> int:
         imported = read_planner_file(args.file)
     except PlannerFormatError as error:
         raise CommandError(f"{args.file}: {error}") from None
-    with open_book(args.book) as book:
+    with import_book(args) as book:
         body = find_body(book, args.body)
         preview = report_lines(imported.rows)
         preview += [f"{w.line:>4}  check {w.column}: {w.message}" for w in imported.warnings]

@@ -134,7 +134,7 @@ async def test_quitting_with_changes_held_offers_a_recovery_file_applied_at_the_
         assert get_minute(closed, first).notes == "In the book. "
 
     [recovery] = find_recoveries(path)
-    assert recovery.path.parent == path.parent and recovery.path.stat().st_mode & 0o777 == 0o600
+    assert recovery.path.parent == path.parent / "recovery" and recovery.path.stat().st_mode & 0o777 == 0o600
     document = json.loads(recovery.path.read_text())  # plain JSON, the notes as typed
     assert [c["what"].split(" at ")[0] for c in document["changes"]] == [
         "notes on item 1 (Welcome and Introductions)", "NF arrived"]
@@ -158,7 +158,7 @@ async def test_quitting_with_changes_held_offers_a_recovery_file_applied_at_the_
     assert len(list_movements(reopened, meeting_id)) == 1
     reopened.close()
     assert find_recoveries(path) == []  # applied once, kept under another name, never offered again
-    assert list(path.parent.glob("*.recovery-*.applied-*"))
+    assert list((path.parent / "recovery").glob("*.recovery-*.applied-*"))
 
 
 async def test_recovered_notes_never_overwrite_notes_written_since(live_book, tmp_path) -> None:

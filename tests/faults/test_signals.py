@@ -101,7 +101,7 @@ def test_sigterm_while_the_book_cannot_be_written_keeps_the_rest_in_a_recovery_f
     assert clerk.process.wait(15) == 128 + signal.SIGTERM
     assert saved_notes(path, live_book.first_item) == "Saved before the disk filled."
     [recovery] = find_recoveries(path)
-    assert recovery.path.parent == path.parent and recovery.path.stat().st_mode & 0o777 == 0o600
+    assert recovery.path.parent == path.parent / "recovery" and recovery.path.stat().st_mode & 0o777 == 0o600
     assert "SIGTERM" in recovery.reason
     [entry] = recovery.entries
     assert entry["kwargs"]["notes"] == "Saved before the disk filled. Held while it was full, then the app was stopped."
