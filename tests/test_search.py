@@ -20,7 +20,7 @@ from db.minutes import (
     add_declaration, add_public_question, delete_decision, record_decision, save_minute_text, update_decision,
 )
 from db.people import add_person
-from db.schema import SCHEMA_VERSION, migrations
+from db.schema import SCHEMA_VERSION
 from db.search import SearchRefused, search
 from secretary.models import (
     Action, AgendaItem, Body, Declaration, Decision, DecisionVerb, Meeting, Part, Person, PublicQuestion,
