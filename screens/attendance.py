@@ -16,7 +16,8 @@ from db.live import load_live
 from db.rows import Refused
 from secretary.errors import explain
 from secretary.importers.roster import suggest_initials
-from secretary.live import LiveState, find_people
+from secretary.live import LiveState
+from secretary.people import find_people
 from secretary.models import Attendance, AttendanceStatus, Group, Person
 from screens.text import plain
 from screens.footer import Footer

@@ -17,6 +17,7 @@ from secretary.errors import explain
 from secretary.live import LiveState
 from secretary.models import Declaration, DeclarationOutcome, Interest, Person
 from screens.person_picker import PersonPicker
+from secretary.people import roles_at
 
 
 class DeclarationForm(ModalScreen[Declaration | None]):
@@ -39,7 +40,7 @@ class DeclarationForm(ModalScreen[Declaration | None]):
             yield Static(f"Declaration of interest — item {item.number or item.title}", classes="title",
                          markup=False)
             yield Label("Who (initials or part of a name)")
-            yield PersonPicker(people, id="who")
+            yield PersonPicker(people, id="who", roles=roles_at(self.state))
             yield Label("Their register entries (Enter picks one) — or type the interest below")
             yield OptionList(id="register")
             yield Input(id="interest", placeholder="Director, Eastmere Estates Ltd")

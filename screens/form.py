@@ -45,7 +45,7 @@ class FormMixin:
         """State the form holds outside its widgets (a list edited in place), for ``changed``."""
         return None
 
-    def state(self) -> tuple:
+    def typed(self) -> tuple:
         values = []
         for widget in self.query("Input, Checkbox, Switch, Select, RadioSet"):
             if isinstance(widget, RadioSet):
@@ -58,11 +58,11 @@ class FormMixin:
         self.mark_saved()
 
     def mark_saved(self) -> None:
-        self._saved_state = self.state()
+        self._saved_state = self.typed()
 
     @property
     def changed(self) -> bool:
-        return self.state() != getattr(self, "_saved_state", None)
+        return self.typed() != getattr(self, "_saved_state", None)
 
     def show_error(self, text: str) -> None:
         self.query_one("#error", Static).update(text)

@@ -42,7 +42,7 @@ from secretary.quorum import QuorumResult
 from screens.confirm import ConfirmScreen
 from screens.movement_form import STEPPED_OUT, MovementForm
 from screens.saving import SaveBadge, SaveTrouble
-from screens.suggest import PeopleSuggester
+from screens.suggest import PeopleInput, PeopleSuggester
 from screens.footer import Footer
 
 
@@ -119,7 +119,7 @@ class LiveScreen(Screen):
                 yield Static("", id="item-timing", markup=False)
                 yield Static("", id="item-quorum", markup=False)
                 with Horizontal(id="presenters-row"):
-                    yield Input(id="presenters", placeholder="Presented by… (names complete with →)",
+                    yield PeopleInput(id="presenters", placeholder="Presented by… (names complete with →)",
                                 compact=True)
                     yield Checkbox("taken as read", id="as-read", compact=True)
                 yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
@@ -154,7 +154,7 @@ class LiveScreen(Screen):
     def reload(self) -> None:
         """Read the book again and redraw everything; notice a change of quorum."""
         self.state = load_live(self.app.book, self.meeting_id)
-        self.query_one("#presenters", Input).suggester = PeopleSuggester(self.presenter_names())
+        self.query_one("#presenters", Input).suggester = PeopleSuggester.for_attendance(self.state)
         self.sub_title = f"{self.state.meeting.title} — live"
         self.show_quorum()
         self.show_agenda()
@@ -479,9 +479,8 @@ class LiveScreen(Screen):
         from db.actions import next_action_number, raise_action
         from screens.action_form import ActionForm
 
-        today = self.now().date()
         number = next_action_number(self.app.book, self.state.body.id)
-        action = await self.app.push_screen_wait(ActionForm(self.state, item.id, today, number))
+        action = await self.app.push_screen_wait(ActionForm(self.state, item.id, number))
         if action is None:
             return
         try:

@@ -21,6 +21,7 @@ from secretary.live import LiveState
 from secretary.models import Movement, MovementKind, Phase
 from secretary.times import read_time
 from screens.person_picker import PersonPicker
+from secretary.people import roles_at
 
 KIND_WORDS = {
     MovementKind.arrived: "Arrived",
@@ -65,7 +66,7 @@ class MovementForm(ModalScreen[Movement | None]):
             yield Static(heading, classes="title", markup=False)
             if editing is None:
                 yield Label("Who (initials or part of a name)")
-                yield PersonPicker(self._candidates(), id="who")
+                yield PersonPicker(self._candidates(), id="who", roles=roles_at(state))
             else:
                 yield Label("What")
                 yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,

@@ -32,6 +32,7 @@ from secretary.models import (
 )
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
 from secretary.standard import standard_text
+from secretary.people import find_people  # noqa: F401 — moved; kept here for callers not yet updated
 
 
 @dataclass(frozen=True)
@@ -289,41 +290,3 @@ def default_kind(state: LiveState, person_id: int) -> MovementKind:
     if earlier and earlier[-1].kind in (MovementKind.left, MovementKind.withdrew):
         return MovementKind.returned
     return MovementKind.arrived
-
-
-def find_people(query: str, people: list[Person], *, limit: int | None = None) -> list[Person]:
-    """People matching what the clerk typed: initials first, then the start of a name, then any part.
-
-    ``MSh`` matches exactly; ``ms`` matches MSh and MSu; ``sha`` finds Marie Shaw; ``dr``
-    is not a name and finds nobody by honorific.
-    """
-    text = query.strip()
-    if not text:
-        return people[:limit] if limit else list(people)
-    folded = text.casefold()
-    ranked: list[tuple[int, str, Person]] = []
-    for person in people:
-        rank = _rank(person, text, folded)
-        if rank is not None:
-            ranked.append((rank, person.name.casefold(), person))
-    ranked.sort(key=lambda r: (r[0], r[1]))
-    found = [p for _, _, p in ranked]
-    return found[:limit] if limit else found
-
-
-def _rank(person: Person, text: str, folded: str) -> int | None:
-    initials = person.initials or ""
-    if initials == text:
-        return 0
-    if initials.casefold() == folded:
-        return 1
-    if initials.casefold().startswith(folded):
-        return 2
-    words = person.name.casefold().replace("-", " ").split()
-    if words and words[-1].startswith(folded):
-        return 3
-    if any(w.startswith(folded) for w in words):
-        return 4
-    if folded in person.name.casefold():
-        return 5
-    return None

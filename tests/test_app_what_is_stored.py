@@ -1,0 +1,174 @@
+"""What the clerk sees is what is recorded: a verb, a date, a name, a note on the roll, an edit
+dropped with Escape, the roll call's cursor — each driven as a clerk would, at the demo's March meeting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from db.actions import get_action_by_number
+from db.attendance import list_attendance
+from db.demo import build_demo
+from db.meetings import list_items
+from db.minutes import get_minute, list_decisions
+from db.people import person_by_initials
+from screens.action_form import ActionForm
+from screens.app import SecretaryApp
+from screens.attendance import AttendanceScreen
+from screens.confirm import ConfirmScreen
+from screens.decision_form import DecisionForm, DecisionsScreen
+from screens.live import LiveScreen
+from secretary.models import AttendanceStatus, DecisionVerb
+
+START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+LATER = datetime(2026, 12, 1, 22, 0, tzinfo=timezone.utc)  # the clerk tidies up long after the meeting
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    yield book, upcoming
+    book.close()
+
+
+async def go_live(app, pilot, roll: str = "p" * 15) -> LiveScreen:
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    if roll:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*roll)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def shown(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def test_a_prefix_of_two_verbs_is_listed_not_guessed(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        await type_text(pilot, "not")
+        await pilot.pause()
+        verb = form.query_one("#verb", Input)
+        assert verb._suggestion == ""  # no completion drawn: "not" could be either
+        assert "could be noted or not approved" in shown(form, "#verb-read")
+        await pilot.press("tab")
+        await type_text(pilot, "the late paper")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form and list_decisions(book, item.id) == []  # refused, not guessed
+        assert "could be noted or not approved" in shown(form, "#error")
+        assert verb.has_focus
+        await type_text(pilot, "not a")  # the field's text is selected on focus: typing replaces it
+        await pilot.press("tab")  # leaving the field puts the whole verb in it
+        await pilot.pause()
+        assert verb.value == "not approved"
+        assert shown(form, "#verb-read") == "The Board did not approve the late paper."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+    [decision] = list_decisions(book, item.id)
+    assert (decision.verb, decision.text) == (DecisionVerb.not_approved, "the late paper")
+
+
+async def test_a_unique_start_completes_to_the_verb_that_is_stored(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        form = app.screen
+        await type_text(pilot, "note")
+        await pilot.pause()
+        assert form.query_one("#verb", Input)._suggestion == "noted"
+        await pilot.press("tab")
+        await type_text(pilot, "the report")
+        await pilot.pause()
+        assert form.query_one("#verb", Input).value == "noted"
+        assert shown(form, "#verb-read") == "The Board noted the report."
+        await pilot.press("enter")
+        await pilot.pause()
+    [decision] = list_decisions(book, item.id)
+    assert decision.verb is DecisionVerb.noted
+
+
+async def test_a_due_date_is_read_against_the_meetings_date_and_shown(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: LATER
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot, roll="")
+        await pilot.press("f7")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ActionForm)
+        await type_text(pilot, "Circulate the plan")
+        await pilot.press("enter")
+        await type_text(pilot, "cb")
+        await pilot.press("enter")
+        await type_text(pilot, "31 Oct")
+        await pilot.pause()
+        assert shown(form, "#due-read") == "→ Fri 31 Oct 2025"  # seen before it is saved
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+    action = get_action_by_number(book, 1, 65)
+    assert action.due_text == "31 Oct" and action.due_date == date(2025, 10, 31)
+
+
+async def test_presenters_complete_in_the_rosters_spelling_from_any_word(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    jp = "Dr Joanna Price, Chief Medical Director (CMD)"
+    async with app.run_test(size=(110, 32)) as pilot:
+        live = await go_live(app, pilot)
+        field = live.query_one("#presenters", Input)
+        field.focus()
+        await type_text(pilot, "dr jo")
+        await pilot.pause()
+        assert field.render_line(0).text.startswith("dr jo  → Dr Joanna")  # shows what → will put there
+        assert field._suggestion == jp
+        await pilot.press("right")  # accept the completion: the roster's spelling, not the typing's
+        await pilot.pause()
+        assert field.value == jp
+        await type_text(pilot, " and joa")  # a first name finds her too
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert field.value == f"{jp} and {jp}"
+        field.value = f"{jp} and "
+        await type_text(pilot, "cfo")  # a role finds the person who holds it
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert field.value.startswith(f"{jp} and Neil Foster, Chief Finance Officer")
+        await pilot.press("ctrl+n")  # the minute is written when the item changes
+        await pilot.pause()
+    assert get_minute(book, item.id).presenters.startswith(f"{jp} and Neil Foster, Chief Finance Officer")
