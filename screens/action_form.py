@@ -50,7 +50,6 @@ class ActionForm(FormMixin, ModalScreen[Action | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#text", Input).focus()
 
     def read_due(self, text: str) -> Due:

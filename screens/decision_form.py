@@ -65,7 +65,6 @@ class DecisionForm(FormMixin, ModalScreen[Decision | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show_reading()
 
     @on(Input.Changed)

@@ -16,11 +16,12 @@ from secretary.declarations import NATURE_WORDS, OUTCOME_WORDS
 from secretary.errors import explain
 from secretary.live import LiveState
 from secretary.models import Declaration, DeclarationOutcome, Interest, Person
+from screens.form import FormMixin
 from screens.person_picker import PersonPicker
 from secretary.people import roles_at
 
 
-class DeclarationForm(ModalScreen[Declaration | None]):
+class DeclarationForm(FormMixin, ModalScreen[Declaration | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "record", "Record")]
 
@@ -115,8 +116,5 @@ class DeclarationForm(ModalScreen[Declaration | None]):
         except ValidationError as e:
             error.update("Say what the interest is. " + explain(e))
             return
+        self.mark_saved()
         self.dismiss(declaration)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

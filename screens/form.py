@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from textual import work
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch, TextArea
 
 from db import BookError
 from db.pending import not_saved
@@ -33,9 +33,9 @@ def nothing_saved(book: Any, error: Exception) -> str | None:
 
 class FormMixin:
     """For a screen with an ``#error`` Static, a ``build()`` that returns the model or raises, and
-    ``#save`` / ``#cancel`` buttons. ``ask_before_discarding`` makes Escape ask when fields changed."""
+    ``#save`` / ``#cancel`` buttons. Escape asks before dropping what was typed, in every form."""
 
-    ask_before_discarding = False
+    ask_before_discarding = True
     discard_question = "Discard your changes?"
 
     def build(self) -> Any:
@@ -47,8 +47,10 @@ class FormMixin:
 
     def typed(self) -> tuple:
         values = []
-        for widget in self.query("Input, Checkbox, Switch, Select, RadioSet"):
-            if isinstance(widget, RadioSet):
+        for widget in self.query("Input, Checkbox, Switch, Select, RadioSet, TextArea"):
+            if isinstance(widget, TextArea):
+                values.append((widget.id, widget.text))
+            elif isinstance(widget, RadioSet):
                 values.append((widget.id, widget.pressed_index))
             elif isinstance(widget, (Input, Checkbox, Switch, Select)):
                 values.append((widget.id, widget.value))

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from secretary.live import LiveState
 from secretary.models import Movement, MovementKind, Phase
 from secretary.times import read_time
+from screens.form import FormMixin
 from screens.person_picker import PersonPicker
 from secretary.people import roles_at
 
@@ -32,7 +33,7 @@ KIND_WORDS = {
 STEPPED_OUT = "stepped out"
 
 
-class MovementForm(ModalScreen[Movement | None]):
+class MovementForm(FormMixin, ModalScreen[Movement | None]):
     """Hands back the movement as entered (unsaved); the caller stores it."""
 
     CSS_PATH = "dialogs.tcss"
@@ -141,8 +142,5 @@ class MovementForm(ModalScreen[Movement | None]):
             phase=self.query_one("#phase", Select).value,
             note=self.note,
         )
+        self.mark_saved()
         self.dismiss(movement)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -172,3 +172,74 @@ async def test_presenters_complete_in_the_rosters_spelling_from_any_word(demo) -
         await pilot.press("ctrl+n")  # the minute is written when the item changes
         await pilot.pause()
     assert get_minute(book, item.id).presenters.startswith(f"{jp} and Neil Foster, Chief Finance Officer")
+
+
+def cursor_person(roll) -> int:
+    table = roll.query_one("#roll", DataTable)
+    return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+
+async def open_roll(app, pilot) -> AttendanceScreen:
+    await pilot.pause()
+    await pilot.press("t")  # the roll call, from the meeting's overview
+    await pilot.pause()
+    assert isinstance(app.screen, AttendanceScreen)
+    return app.screen
+
+
+async def test_anyone_on_the_roll_can_be_given_a_note_and_the_minutes_print_it(demo) -> None:
+    from db.live import load_live
+    from secretary.exports.minutes import to_markdown
+    from secretary.minutes_doc import build_minutes
+
+    book, upcoming = demo
+    lh = person_by_initials(book, 1, "LH").id
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        roll = await open_roll(app, pilot)
+        table = roll.query_one("#roll", DataTable)
+        table.move_cursor(row=table.get_row_index(str(lh)))
+        await pilot.press("p")  # present; the cursor moves on, as a roll call goes
+        await pilot.press("up", "o")
+        await pilot.pause()
+        await type_text(pilot, "for item 8")
+        await pilot.pause()
+        assert "(for item 8)" in shown(app.screen, "#note-read")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is roll and cursor_person(roll) == lh
+        assert str(table.get_row(str(lh))[5]) == "for item 8"
+    row = next(a for a in list_attendance(book, upcoming) if a.person_id == lh)
+    assert row.note == "for item 8" and row.status is AttendanceStatus.present
+    minutes = to_markdown(build_minutes(load_live(book, upcoming))).decode()
+    assert "(for item 8)" in minutes
+
+
+async def test_the_roll_call_cursor_stays_where_the_clerk_was(demo) -> None:
+    book, upcoming = demo
+    nf, cb = person_by_initials(book, 1, "NF").id, person_by_initials(book, 1, "CB").id
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        roll = await open_roll(app, pilot)
+        table = roll.query_one("#roll", DataTable)
+        table.move_cursor(row=table.get_row_index(str(nf)))
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "Jane Doe")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is roll and cursor_person(roll) == nf  # not on the deputy's new row
+        table.move_cursor(row=table.get_row_index(str(cb)))
+        await pilot.press("n")
+        await pilot.pause()
+        await type_text(pilot, "Sam Price")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert cursor_person(roll) == cb
+        await pilot.press("r")  # marks the person under the cursor
+        await pilot.pause()
+    rows = {a.person_id: a for a in list_attendance(book, upcoming)}
+    assert rows[cb].status is AttendanceStatus.remote
+    assert rows[person_by_initials(book, 1, "JD").id].status is AttendanceStatus.present
