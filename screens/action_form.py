@@ -17,12 +17,12 @@ from secretary.actions import read_owners
 from secretary.dates import DUE_FORMS, DateRefused, Due, read_due
 from secretary.live import LiveState
 from secretary.models import Action
-from screens.form import FormMixin
+from screens.form import FIELD_KEYS, FormMixin
 
 
 class ActionForm(FormMixin, ModalScreen[Action | None]):
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Raise")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Raise"), *FIELD_KEYS]
     ask_before_discarding = True
 
     def __init__(self, state: LiveState, item_id: int, next_number: int) -> None:
@@ -73,29 +73,25 @@ class ActionForm(FormMixin, ModalScreen[Action | None]):
             said = "not yet a date" if event.value.strip() else ""
         self.query_one("#due-read", Static).update(said)
 
-    @on(Input.Submitted, "#text")
-    def _to_owners(self) -> None:
-        self.query_one("#owners", Input).focus()
-
-    @on(Input.Submitted, "#owners")
-    def _to_due(self) -> None:
-        self.query_one("#due", Input).focus()
+    def next_after(self, field: Input) -> Input | None:
+        following = {"text": "#owners", "owners": "#due"}.get(field.id or "")
+        return self.query_one(following, Input) if following else None
 
     def _field(self, wid: str) -> str:
         return self.query_one(wid, Input).value.strip()
 
     def build(self) -> Action:
         if not self._field("#text"):
-            self.query_one("#text", Input).focus()
+            self.set_focus(self.query_one("#text", Input))
             raise ValueError("Say what the action is.")
         owners = read_owners(self._field("#owners"), list(self.state.people.values()))
         if not owners:
-            self.query_one("#owners", Input).focus()
+            self.set_focus(self.query_one("#owners", Input))
             raise ValueError("Give at least one owner: initials (MSu), a name, or who in words (VCSE lead).")
         try:
             due = self.read_due(self._field("#due"))
         except DateRefused:
-            self.query_one("#due", Input).focus()
+            self.set_focus(self.query_one("#due", Input))
             raise
         return Action(
             body_id=self.state.body.id, meeting_id=self.state.meeting.id, item_id=self.item_id,

@@ -300,7 +300,7 @@ class NoteForm(FormScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"Note for {self.person.full_name}", classes="title", markup=False)
-            yield Label("Printed after the name in the minutes, in brackets (empty for none)")
+            yield Label("Printed in brackets after the name in the minutes")
             yield Input(self.note, id="note", placeholder="minutes, invited attendee, for item 8")
             yield Static("", id="note-read", markup=False)
             yield Static("", classes="error", id="error", markup=False)

@@ -15,7 +15,7 @@ from db.minutes import delete_decision, list_decisions, move_decision, update_de
 from secretary.models import Decision
 from secretary.verbs import VERBS, decision_sentence, read_verb, verbs_fitting
 from screens.confirm import ConfirmScreen
-from screens.form import FormMixin
+from screens.form import FIELD_KEYS, FormMixin
 from screens.text import plain
 
 __all__ = ["DecisionForm", "DecisionsScreen", "VERBS", "read_verb"]
@@ -39,7 +39,7 @@ class DecisionForm(FormMixin, ModalScreen[Decision | None]):
     Under them the sentence the minutes will carry, as it will be stored."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Record")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Record"), *FIELD_KEYS]
     ask_before_discarding = True
 
     def __init__(self, item_id: int, decision: Decision | None = None, collective: str = "The Board") -> None:
@@ -94,18 +94,22 @@ class DecisionForm(FormMixin, ModalScreen[Decision | None]):
         if self.query_one("#verb", Input).value.strip() and self._settle_verb():
             self.show_error("")
 
+    def next_after(self, field: Input) -> Input | None:
+        return self.query_one("#text", Input) if field.id == "verb" else None
+
     @on(Input.Submitted, "#verb")
     def _to_text(self) -> None:
         if self._settle_verb():
             self.show_error("")
-            self.query_one("#text", Input).focus()
+            if self.focused is self.query_one("#verb", Input):
+                self.set_focus(self.query_one("#text", Input))
 
     def build(self) -> Decision:
         field = self.query_one("#verb", Input)
         try:
             verb = read_verb(field.value)
         except ValueError:
-            field.focus()
+            self.set_focus(field)
             raise
         field.value = verb.value  # the field shows what is stored
         text = self.query_one("#text", Input).value.strip()

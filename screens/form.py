@@ -8,8 +8,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from textual import work
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch, TextArea
 
 from db import BookError
@@ -18,6 +20,15 @@ from secretary.errors import explain
 from screens.confirm import ConfirmScreen
 
 R = TypeVar("R")
+
+# Tab and Enter move between fields before the next key is read: a clerk typing fast would
+# otherwise put the next field's words into this one. Priority bindings run before Textual
+# hands the key to the focused field; an Enter that does not move on falls through to the field.
+FIELD_KEYS = [
+    Binding("tab", "next_field", show=False, priority=True),
+    Binding("shift+tab", "previous_field", show=False, priority=True),
+    Binding("enter", "enter_field", show=False, priority=True),
+]
 
 
 def nothing_saved(book: Any, error: Exception) -> str | None:
@@ -40,6 +51,24 @@ class FormMixin:
 
     def build(self) -> Any:
         raise NotImplementedError
+
+    def next_after(self, field: Input) -> Widget | None:
+        """Where Enter in ``field`` moves on to; None where Enter saves (or the field decides)."""
+        return None
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_enter_field(self) -> None:
+        field = self.focused
+        target = self.next_after(field) if isinstance(field, Input) else None
+        if target is None:
+            raise SkipAction()
+        self.set_focus(target)  # at once: the keys after Enter belong to the next field
+        field.call_later(field.action_submit)  # the field's own Enter, after the keys typed before it
 
     def extra_state(self) -> Any:
         """State the form holds outside its widgets (a list edited in place), for ``changed``."""
@@ -123,4 +152,4 @@ class FormScreen(FormMixin, ModalScreen[R]):
     """A dialog form: Ctrl+S (or Enter in the last field, as the form decides) saves, Escape cancels."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save"), *FIELD_KEYS]

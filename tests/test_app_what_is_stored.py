@@ -243,3 +243,87 @@ async def test_the_roll_call_cursor_stays_where_the_clerk_was(demo) -> None:
     rows = {a.person_id: a for a in list_attendance(book, upcoming)}
     assert rows[cb].status is AttendanceStatus.remote
     assert rows[person_by_initials(book, 1, "JD").id].status is AttendanceStatus.present
+
+
+async def test_escape_asks_before_dropping_an_edited_decision(demo) -> None:
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        await type_text(pilot, "noted")
+        await pilot.press("enter")
+        await type_text(pilot, "the report")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionsScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        await type_text(pilot, "app")
+        await pilot.press("enter")  # the verb is taken, the cursor on to the text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # asked, not dropped
+        await pilot.press("escape")  # keep editing
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#verb", Input).value == "approved"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionsScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: closes without asking
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionsScreen)
+    [decision] = list_decisions(book, item.id)
+    assert (decision.verb, decision.text) == (DecisionVerb.approved, "the report")
+
+
+@pytest.mark.parametrize("key", ["f7", "f8"])
+async def test_escape_asks_before_dropping_a_half_typed_action_or_declaration(demo, key: str) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        form = app.screen
+        await type_text(pilot, "cb")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # Discard
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen) and form not in app.screen_stack
+
+
+async def test_a_decision_typed_fast_lands_in_the_fields_it_was_typed_for(demo) -> None:
+    """Keys sent in one burst, as a fast typist (or tmux) sends them: Tab and Enter move on before
+    the next key is read, so no word lands in the field before."""
+    from textual import events
+
+    book, upcoming = demo
+    item = list_items(book, upcoming)[0]
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await go_live(app, pilot)
+        for opening, burst in (("f6", "app\tthe agenda\r"), ("f6", "def\rthe late paper\r")):
+            await pilot.press(opening)
+            await pilot.pause()
+            for ch in burst:
+                key = {"\t": "tab", "\r": "enter", " ": "space"}.get(ch, ch)
+                app.post_message(events.Key(key, ch if ch not in "\t\r" else None))
+            await app.workers.wait_for_complete()
+            for _ in range(6):
+                await pilot.pause()
+            assert isinstance(app.screen, LiveScreen)
+    assert [(d.verb, d.text) for d in list_decisions(book, item.id)] == [
+        (DecisionVerb.approved, "the agenda"), (DecisionVerb.deferred, "the late paper")]
