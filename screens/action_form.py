@@ -41,9 +41,8 @@ class ActionForm(FormMixin, ModalScreen[Action | None]):
             yield Label("Owner(s): initials or names, separated by commas; free text is kept as typed")
             yield Input(id="owners", placeholder="MSu, NF")
             yield Static("", id="owners-read", markup=False)
-            yield Label(f"Due ({DUE_FORMS})")
+            yield Static(f"Due ({DUE_FORMS})", id="due-read", markup=False)  # becomes what was understood
             yield Input(id="due", placeholder="next meeting")
-            yield Static("", id="due-read", markup=False)
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Raise", variant="primary", id="raise")
@@ -68,9 +67,9 @@ class ActionForm(FormMixin, ModalScreen[Action | None]):
     @on(Input.Changed, "#due")
     def _due_typed(self, event: Input.Changed) -> None:
         try:
-            said = "→ " + self.read_due(event.value).understood()
+            said = "Due → " + self.read_due(event.value).understood()
         except DateRefused:
-            said = "not yet a date" if event.value.strip() else ""
+            said = f"Due: not yet a date ({DUE_FORMS})" if event.value.strip() else f"Due ({DUE_FORMS})"
         self.query_one("#due-read", Static).update(said)
 
     def next_after(self, field: Input) -> Input | None:

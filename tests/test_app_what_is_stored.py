@@ -133,7 +133,7 @@ async def test_a_due_date_is_read_against_the_meetings_date_and_shown(demo) -> N
         await pilot.press("enter")
         await type_text(pilot, "31 Oct")
         await pilot.pause()
-        assert shown(form, "#due-read") == "→ Fri 31 Oct 2025"  # seen before it is saved
+        assert shown(form, "#due-read") == "Due → Fri 31 Oct 2025"  # seen before it is saved
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)

@@ -126,8 +126,8 @@ def test_the_due_date_stored_is_the_date_shown_at_enter(typed: str) -> None:
             await pilot.pause()
             action = app.result
             assert isinstance(action, Action)
-            assert shown == f"→ {day_words(action.due_date)}"
-            assert read_date(shown.split(" ", 2)[2]) == action.due_date  # the words, read back, are the day
+            assert shown == f"Due → {day_words(action.due_date)}"
+            assert read_date(shown.split(" ", 3)[3]) == action.due_date  # the words, read back, are the day
             if not any(ch.isdigit() for ch in typed.replace("end of", "")) or typed.count(" ") == 1:
                 assert action.due_date >= state.meeting.date  # read against the meeting, not the clock
     run(scenario())
