@@ -11,7 +11,10 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from db.bodies import get_body
+from db.meetings import get_item, get_meeting
 from db.minutes import delete_decision, list_decisions, move_decision, update_decision
+from secretary.live import collective_name
 from secretary.models import Decision
 from secretary.verbs import VERBS, decision_sentence, read_verb, verbs_fitting
 from screens.confirm import ConfirmScreen
@@ -19,6 +22,14 @@ from screens.form import FIELD_KEYS, FormMixin
 from screens.text import plain
 
 __all__ = ["DecisionForm", "DecisionsScreen", "VERBS", "read_verb"]
+
+
+def deciding_body(book, item_id: int) -> str:
+    """"The Board", "The Committee": who decides on this item, as the minutes name them."""
+    item = get_item(book, item_id)
+    meeting = get_meeting(book, item.meeting_id) if item else None
+    body = get_body(book, meeting.body_id) if meeting else None
+    return collective_name(body) if body else "The Board"
 
 
 class VerbSuggester(Suggester):
@@ -42,13 +53,15 @@ class DecisionForm(FormMixin, ModalScreen[Decision | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Record"), *FIELD_KEYS]
     ask_before_discarding = True
 
-    def __init__(self, item_id: int, decision: Decision | None = None, collective: str = "The Board") -> None:
+    def __init__(self, item_id: int, decision: Decision | None = None, collective: str | None = None) -> None:
         super().__init__()
         self.item_id = item_id
         self.decision = decision
         self.collective = collective
 
     def compose(self) -> ComposeResult:
+        if self.collective is None:  # "The Committee" decides at a committee, as the minutes will say
+            self.collective = deciding_body(self.app.book, self.item_id)
         decision = self.decision
         with Vertical(classes="dialog"):
             yield Static("Edit decision" if decision else "Record a decision", classes="title")

@@ -4,7 +4,7 @@ appendix to the minutes; attached to the agenda's public questions item."""
 from __future__ import annotations
 
 from pydantic import ValidationError
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical

@@ -7,7 +7,7 @@ build what they hand back), so the property covers the completion, the field and
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from pathlib import Path
 from tempfile import mkdtemp
@@ -76,7 +76,7 @@ verb_typing = st.one_of(
        .filter(lambda t: t.strip()))
 def test_the_verb_stored_is_the_verb_shown_at_enter(typed: str, what: str) -> None:
     async def scenario() -> None:
-        app = Host(DecisionForm(item_id=1))
+        app = Host(DecisionForm(item_id=1, collective="The Board"))
         async with app.run_test() as pilot:
             await pilot.pause()
             form = app.screen
