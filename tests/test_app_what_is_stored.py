@@ -326,3 +326,25 @@ async def test_a_decision_typed_fast_lands_in_the_fields_it_was_typed_for(demo) 
             assert isinstance(app.screen, LiveScreen)  # recorded, not refused as "appthe agenda"
     assert [(d.verb, d.text) for d in list_decisions(book, item.id)] == [
         (DecisionVerb.approved, "the agenda"), (DecisionVerb.deferred, "the late paper")]
+
+
+async def test_a_new_deadline_in_the_tracker_is_shown_as_understood(demo) -> None:
+    book, upcoming = demo
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        table = app.screen.query_one("#tracker", DataTable)
+        numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
+        table.move_cursor(row=numbers.index("62"))
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "end of Sep 2025")
+        await pilot.pause()
+        assert shown(app.screen, "#text-read") == "→ Tue 30 Sep 2025"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert get_action_by_number(book, 1, 62).due_date == date(2025, 9, 30)
