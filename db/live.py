@@ -13,7 +13,6 @@ from db.attendance import add_movement, list_movements, set_attendance
 from db.book import Book
 from db.meetings import get_meeting, list_items, update_meeting
 from db.minutes import add_declaration, get_minute, list_minutes, save_minute
-from db.record import read_record
 from db.rows import Refused, one
 from secretary.agenda import current_item_id, neighbour, next_taken_order
 from secretary.room import returns_when_item_ends
@@ -32,7 +31,6 @@ from secretary.models import (
 )
 
 
-load_live = read_record  # the old name, until every caller says read_record
 
 
 def start_meeting(book: Book, meeting_id: int, at: datetime) -> Meeting:

@@ -1,11 +1,11 @@
 """Raise an action from the item in progress: what, who (initials, names or free text like
-"VCSE lead"), and when — three fields and Enter. The number is given when it is stored."""
+"VCSE lead"), and when — three fields and Enter. The number is given when it is stored.
+
+Owners and the due date are read as they are typed and shown as understood ("Fri 31 Oct 2025"),
+the due date against the meeting's date, so what is stored is what the clerk saw."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,21 +14,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from secretary.actions import read_owners
-from secretary.dates import DUE_FORMS, DateRefused, read_due
-from secretary.errors import explain
-from secretary.live import LiveState
+from secretary.dates import DUE_FORMS, DateRefused, Due, read_due
+from secretary.record import MeetingRecord
 from secretary.models import Action
+from screens.form import FIELD_KEYS, FormMixin
 
 
-class ActionForm(ModalScreen[Action | None]):
+class ActionForm(FormMixin, ModalScreen[Action | None]):
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Raise"), *FIELD_KEYS]
+    ask_before_discarding = True
 
-    def __init__(self, state: LiveState, item_id: int, today: date, next_number: int) -> None:
+    def __init__(self, state: MeetingRecord, item_id: int, next_number: int) -> None:
         super().__init__()
         self.state = state
         self.item_id = item_id
-        self.today = today
         self.next_number = next_number
 
     def compose(self) -> ComposeResult:
@@ -41,7 +41,7 @@ class ActionForm(ModalScreen[Action | None]):
             yield Label("Owner(s): initials or names, separated by commas; free text is kept as typed")
             yield Input(id="owners", placeholder="MSu, NF")
             yield Static("", id="owners-read", markup=False)
-            yield Label(f"Due ({DUE_FORMS})")
+            yield Static(f"Due ({DUE_FORMS})", id="due-read", markup=False)  # becomes what was understood
             yield Input(id="due", placeholder="next meeting")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
@@ -50,6 +50,10 @@ class ActionForm(ModalScreen[Action | None]):
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
+
+    def read_due(self, text: str) -> Due:
+        """The due date as typed, read against the meeting's date (not the day it is typed)."""
+        return read_due(text, today=self.state.meeting.date, next_meeting=self.state.next_date)
 
     @on(Input.Changed, "#owners")
     def _owners_typed(self, event: Input.Changed) -> None:
@@ -60,46 +64,43 @@ class ActionForm(ModalScreen[Action | None]):
             words.append(f"{person.initials} ({person.name})" if person else f"“{owner.name}” (not a person)")
         self.query_one("#owners-read", Static).update(" · ".join(words))
 
-    @on(Input.Submitted, "#text")
-    def _to_owners(self) -> None:
-        self.query_one("#owners", Input).focus()
+    @on(Input.Changed, "#due")
+    def _due_typed(self, event: Input.Changed) -> None:
+        try:
+            said = "Due → " + self.read_due(event.value).understood()
+        except DateRefused:
+            said = f"Due: not yet a date ({DUE_FORMS})" if event.value.strip() else f"Due ({DUE_FORMS})"
+        self.query_one("#due-read", Static).update(said)
 
-    @on(Input.Submitted, "#owners")
-    def _to_due(self) -> None:
-        self.query_one("#due", Input).focus()
+    def next_after(self, field: Input) -> Input | None:
+        following = {"text": "#owners", "owners": "#due"}.get(field.id or "")
+        return self.query_one(following, Input) if following else None
+
+    def _field(self, wid: str) -> str:
+        return self.query_one(wid, Input).value.strip()
+
+    def build(self) -> Action:
+        if not self._field("#text"):
+            self.set_focus(self.query_one("#text", Input))
+            raise ValueError("Say what the action is.")
+        owners = read_owners(self._field("#owners"), list(self.state.people.values()))
+        if not owners:
+            self.set_focus(self.query_one("#owners", Input))
+            raise ValueError("Give at least one owner: initials (MSu), a name, or who in words (VCSE lead).")
+        try:
+            due = self.read_due(self._field("#due"))
+        except DateRefused:
+            self.set_focus(self.query_one("#due", Input))
+            raise
+        return Action(
+            body_id=self.state.body.id, meeting_id=self.state.meeting.id, item_id=self.item_id,
+            meeting_date=self.state.meeting.date,
+            item_title=next(i.title for i in self.state.items if i.id == self.item_id),
+            text=self._field("#text"), owners=owners, due_text=due.text, due_date=due.date,
+        )
 
     @on(Input.Submitted, "#due")
     @on(Button.Pressed, "#raise")
-    def _raise(self) -> None:
-        error = self.query_one("#error", Static)
-        value = lambda wid: self.query_one(wid, Input).value.strip()  # noqa: E731
-        if not value("#text"):
-            error.update("Say what the action is.")
-            self.query_one("#text", Input).focus()
-            return
-        owners = read_owners(value("#owners"), list(self.state.people.values()))
-        if not owners:
-            error.update("Give at least one owner: initials (MSu), a name, or who in words (VCSE lead).")
-            self.query_one("#owners", Input).focus()
-            return
-        try:
-            due = read_due(value("#due"), today=self.today, next_meeting=self.state.next_date)
-            action = Action(
-                body_id=self.state.body.id, meeting_id=self.state.meeting.id, item_id=self.item_id,
-                meeting_date=self.state.meeting.date,
-                item_title=next(i.title for i in self.state.items if i.id == self.item_id),
-                text=value("#text"), owners=owners, due_text=due.text, due_date=due.date,
-            )
-        except DateRefused as e:
-            error.update(str(e))
-            self.query_one("#due", Input).focus()
-            return
-        except ValidationError as e:
-            error.update(explain(e))
-            return
-        self.dismiss(action)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
+    def _raise(self, event) -> None:
+        event.stop()
+        self.action_save()

@@ -12,14 +12,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
 from db.attendance import add_attendee, expect_members_in_post, list_attendance, set_attendance
-from db.live import load_live
+from db.record import read_record
 from db.rows import Refused
 from secretary.errors import explain
 from secretary.importers.roster import suggest_initials
-from secretary.live import LiveState, find_people
+from secretary.record import MeetingRecord
+from secretary.people import find_people
 from secretary.models import Attendance, AttendanceStatus, Group, Person
 from screens.text import plain
 from screens.footer import Footer
+from screens.form import FormMixin, FormScreen
 
 STATUS_WORDS = {
     AttendanceStatus.expected: "expected",
@@ -41,13 +43,14 @@ class AttendanceScreen(Screen):
         Binding("e", "mark('expected')", "Expected", show=False),
         Binding("d", "deputy", "Deputy"),
         Binding("n", "add", "Add attendee"),
+        Binding("o", "note", "Note"),
         Binding("m", "members", "All members", show=False),
     ]
 
     def __init__(self, meeting_id: int) -> None:
         super().__init__()
         self.meeting_id = meeting_id
-        self.state: LiveState | None = None
+        self.state: MeetingRecord | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,11 +67,13 @@ class AttendanceScreen(Screen):
         table.focus()
 
     def load(self, keep: int | None = None) -> None:
+        """Read the list again; the cursor stays on the person it was on (or on ``keep``)."""
         book = self.app.book
         if not list_attendance(book, self.meeting_id):
             # a meeting with no list yet: everyone in post is expected
             self.app.write("members in post expected", expect_members_in_post, self.meeting_id)
-        self.state = state = load_live(book, self.meeting_id)
+        was_on = self._selected() if self.state is not None else None
+        self.state = state = read_record(book, self.meeting_id)
         self.query_one("#roll-title", Static).update(f"Attendance — {state.meeting.title}")
         table = self.query_one("#roll", DataTable)
         row_index = table.cursor_row
@@ -83,7 +88,9 @@ class AttendanceScreen(Screen):
                 plain(person.initials), plain(person.full_name), row.group.label,
                 plain(row.role), _status_cell(row.status), plain(note), key=str(row.person_id),
             )
-        if keep is not None:
+        if keep is None and was_on is not None:
+            keep = was_on.person_id
+        if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         elif table.row_count:
             table.move_cursor(row=min(row_index, table.row_count - 1))
@@ -150,7 +157,20 @@ class AttendanceScreen(Screen):
         except Refused as e:
             self.notify(e.message, severity="error")
             return
-        self.load(keep=stored.value.person_id if stored.saved else None)
+        self.load()  # the cursor stays on the row the clerk was on, so the next key marks the right person
+
+    @work
+    async def action_note(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        person = self.state.people[row.person_id]
+        note = await self.app.push_screen_wait(NoteForm(person, row.note))
+        if note is None or note == row.note:
+            return
+        self.app.write(f"{person.initials} note: {note or '(none)'}", set_attendance,
+                       row.model_copy(update={"note": note}))
+        self.load()
 
 
 def _status_cell(status: AttendanceStatus):
@@ -158,14 +178,15 @@ def _status_cell(status: AttendanceStatus):
     return plain(STATUS_WORDS[status], style=style)
 
 
-class AttendeeForm(ModalScreen[tuple[Attendance, Person | None] | None]):
+class AttendeeForm(FormMixin, ModalScreen[tuple[Attendance, Person | None] | None]):
     """Someone to add to the list: a person already known to the body (found by initials or
     name) or a new one with suggested initials; as a deputy when ``deputy_for`` is given."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    ask_before_discarding = True
 
-    def __init__(self, state: LiveState, deputy_for: Person | None = None) -> None:
+    def __init__(self, state: MeetingRecord, deputy_for: Person | None = None) -> None:
         super().__init__()
         self.state = state
         self.deputy_for = deputy_for
@@ -246,7 +267,8 @@ class AttendeeForm(ModalScreen[tuple[Attendance, Person | None] | None]):
             else:
                 person_id = known.id
                 if self.state.attendance_of(known.id):
-                    error.update(f"{known.full_name} is already on this meeting's list; tick them there.")
+                    error.update(f"{known.full_name} is already on this meeting's list: tick them there, "
+                                 "and press o on their row to give a note.")
                     return
             attendance = Attendance(
                 meeting_id=self.state.meeting.id, person_id=person_id,
@@ -261,8 +283,46 @@ class AttendeeForm(ModalScreen[tuple[Attendance, Person | None] | None]):
                                           for p in self.state.people.values()):
             error.update(f"Initials {new_person.initials} are already used in this body; choose others.")
             return
+        self.mark_saved()
         self.dismiss((attendance, new_person))
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+
+class NoteForm(FormScreen[str | None]):
+    """The note after someone's name in the minutes: "minutes", "invited attendee", "for item 8"."""
+
+    ask_before_discarding = True
+
+    def __init__(self, person: Person, note: str) -> None:
+        super().__init__()
+        self.person = person
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"Note for {self.person.full_name}", classes="title", markup=False)
+            yield Label("Printed in brackets after the name in the minutes")
+            yield Input(self.note, id="note", placeholder="minutes, invited attendee, for item 8")
+            yield Static("", id="note-read", markup=False)
+            yield Static("", classes="error", id="error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self._show(self.note)
+
+    @on(Input.Changed, "#note")
+    def _typed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, note: str) -> None:
+        said = " ".join(note.split())
+        self.query_one("#note-read", Static).update(f"{self.person.full_name} ({said})" if said else "")
+
+    def build(self) -> str:
+        return " ".join(self.query_one("#note", Input).value.split())
+
+    @on(Input.Submitted, "#note")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()

@@ -14,16 +14,18 @@ from textual.widgets.option_list import Option
 
 from secretary.declarations import NATURE_WORDS, OUTCOME_WORDS
 from secretary.errors import explain
-from secretary.live import LiveState
+from secretary.record import MeetingRecord
 from secretary.models import Declaration, DeclarationOutcome, Interest, Person
+from screens.form import FormMixin
 from screens.person_picker import PersonPicker
+from secretary.people import roles_at
 
 
-class DeclarationForm(ModalScreen[Declaration | None]):
+class DeclarationForm(FormMixin, ModalScreen[Declaration | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "record", "Record")]
 
-    def __init__(self, state: LiveState, item_id: int) -> None:
+    def __init__(self, state: MeetingRecord, item_id: int) -> None:
         super().__init__()
         self.state = state
         self.item_id = item_id
@@ -39,7 +41,7 @@ class DeclarationForm(ModalScreen[Declaration | None]):
             yield Static(f"Declaration of interest — item {item.number or item.title}", classes="title",
                          markup=False)
             yield Label("Who (initials or part of a name)")
-            yield PersonPicker(people, id="who")
+            yield PersonPicker(people, id="who", roles=roles_at(self.state))
             yield Label("Their register entries (Enter picks one) — or type the interest below")
             yield OptionList(id="register")
             yield Input(id="interest", placeholder="Director, Eastmere Estates Ltd")
@@ -114,8 +116,5 @@ class DeclarationForm(ModalScreen[Declaration | None]):
         except ValidationError as e:
             error.update("Say what the interest is. " + explain(e))
             return
+        self.mark_saved()
         self.dismiss(declaration)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
 
 from db.exports import export_settings, save_export_settings
-from db.live import load_live
+from db.record import read_record
 from secretary.exports.files import write_atomically
 from secretary.exports.minutes import render, to_markdown
 from secretary.exports.settings import ExportSettings, MemberOrder, SubItems
@@ -67,7 +67,7 @@ class ExportScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.state = load_live(self.app.book, self.meeting_id)
+        self.state = read_record(self.app.book, self.meeting_id)
         self.settings = export_settings(self.app.book, self.state.body.id)
         self.query_one("#sub-items", Select).value = self.settings.sub_items
         self.query_one("#members", Select).value = self.settings.member_order

@@ -8,9 +8,11 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from textual import work
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, RadioSet, Select, Static, Switch, TextArea
 
 from db import BookError
 from db.pending import not_saved
@@ -18,6 +20,15 @@ from secretary.errors import explain
 from screens.confirm import ConfirmScreen
 
 R = TypeVar("R")
+
+# Tab and Enter move between fields before the next key is read: a clerk typing fast would
+# otherwise put the next field's words into this one. Priority bindings run before Textual
+# hands the key to the focused field; an Enter that does not move on falls through to the field.
+FIELD_KEYS = [
+    Binding("tab", "next_field", show=False, priority=True),
+    Binding("shift+tab", "previous_field", show=False, priority=True),
+    Binding("enter", "enter_field", show=False, priority=True),
+]
 
 
 def nothing_saved(book: Any, error: Exception) -> str | None:
@@ -33,22 +44,42 @@ def nothing_saved(book: Any, error: Exception) -> str | None:
 
 class FormMixin:
     """For a screen with an ``#error`` Static, a ``build()`` that returns the model or raises, and
-    ``#save`` / ``#cancel`` buttons. ``ask_before_discarding`` makes Escape ask when fields changed."""
+    ``#save`` / ``#cancel`` buttons. Escape asks before dropping what was typed, in every form."""
 
-    ask_before_discarding = False
+    ask_before_discarding = True
     discard_question = "Discard your changes?"
 
     def build(self) -> Any:
         raise NotImplementedError
 
+    def next_after(self, field: Input) -> Widget | None:
+        """Where Enter in ``field`` moves on to; None where Enter saves (or the field decides)."""
+        return None
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_enter_field(self) -> None:
+        field = self.focused
+        target = self.next_after(field) if isinstance(field, Input) else None
+        if target is None:
+            raise SkipAction()
+        self.set_focus(target)  # at once: the keys after Enter belong to the next field
+        field.call_later(field.action_submit)  # the field's own Enter, after the keys typed before it
+
     def extra_state(self) -> Any:
         """State the form holds outside its widgets (a list edited in place), for ``changed``."""
         return None
 
-    def state(self) -> tuple:
+    def typed(self) -> tuple:
         values = []
-        for widget in self.query("Input, Checkbox, Switch, Select, RadioSet"):
-            if isinstance(widget, RadioSet):
+        for widget in self.query("Input, Checkbox, Switch, Select, RadioSet, TextArea"):
+            if isinstance(widget, TextArea):
+                values.append((widget.id, widget.text))
+            elif isinstance(widget, RadioSet):
                 values.append((widget.id, widget.pressed_index))
             elif isinstance(widget, (Input, Checkbox, Switch, Select)):
                 values.append((widget.id, widget.value))
@@ -58,11 +89,11 @@ class FormMixin:
         self.mark_saved()
 
     def mark_saved(self) -> None:
-        self._saved_state = self.state()
+        self._saved_state = self.typed()
 
     @property
     def changed(self) -> bool:
-        return self.state() != getattr(self, "_saved_state", None)
+        return self.typed() != getattr(self, "_saved_state", None)
 
     def show_error(self, text: str) -> None:
         self.query_one("#error", Static).update(text)
@@ -121,4 +152,4 @@ class FormScreen(FormMixin, ModalScreen[R]):
     """A dialog form: Ctrl+S (or Enter in the last field, as the form decides) saves, Escape cancels."""
 
     CSS_PATH = "dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save"), *FIELD_KEYS]

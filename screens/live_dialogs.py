@@ -12,8 +12,8 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionLis
 from textual.widgets.option_list import Option
 
 from db.attendance import delete_movement, list_movements, update_movement
-from db.live import load_live
-from secretary.live import LiveState
+from db.record import read_record
+from secretary.record import MeetingRecord
 from secretary.models import Movement
 from screens.confirm import ConfirmScreen
 from screens.movement_form import KIND_WORDS, MovementForm
@@ -113,7 +113,7 @@ class ItemPicker(ModalScreen[int | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, state: LiveState) -> None:
+    def __init__(self, state: MeetingRecord) -> None:
         super().__init__()
         self.state = state
         self.shown: list[int] = []
@@ -207,7 +207,7 @@ class MovementsScreen(ModalScreen[bool]):
         table.focus()
 
     def load(self) -> None:
-        self.state = load_live(self.app.book, self.meeting_id)
+        self.state = read_record(self.app.book, self.meeting_id)
         numbers = {i.id: i.number or i.title[:6] for i in self.state.items}
         table = self.query_one("#movements", DataTable)
         row = table.cursor_row

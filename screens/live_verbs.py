@@ -105,7 +105,7 @@ class LiveVerbs:
         from screens.action_form import ActionForm
 
         number = next_action_number(self.app.book, self.record.body.id)
-        action = await self.app.push_screen_wait(ActionForm(self.record, item.id, self.now().date(), number))
+        action = await self.app.push_screen_wait(ActionForm(self.record, item.id, number))
         if action is None:
             return
         written = self._recorded(self.app.desk.raise_action, action)

@@ -15,12 +15,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static, Switch
 
-from secretary.dates import read_date
+from secretary.dates import day_words, read_date
 from secretary.errors import explain
 from secretary.formats import long_date, short_date
 from secretary.models import Body, Meeting
 from secretary.times import format_time, read_time, read_time_range
-from screens.form import nothing_saved
+from screens.form import FormMixin, nothing_saved
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _same_length(start: time, old_start: time, old_end: time) -> time | None:
     return end.time() if end.date() == day else None
 
 
-class NewMeetingScreen(ModalScreen[NewMeeting | None]):
+class NewMeetingScreen(FormMixin, ModalScreen[NewMeeting | None]):
     """Hands back the meeting as stored by ``save`` (the caller's, which carries forward what was
     asked); if the book cannot take it, the form stays open saying so, with what was typed.
     Without ``save``, the meeting unsaved."""
@@ -99,6 +99,7 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
                 with Vertical():
                     yield Label("Ends")
                     yield Input(placeholder="12.30pm", id="end")
+            yield Static("", id="date-read", markup=False)
             yield Label("Venue")
             yield Input(placeholder="Council Chamber, Eastmere Civic Centre", id="venue")
             yield Static("", classes="error", id="error", markup=False)
@@ -111,8 +112,17 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
 
     def on_mount(self) -> None:
         if self.previous is not None:
-            self._fill(True)
+            self._fill(True)  # FormMixin.on_mount runs next: what is filled in here is not the clerk's change
         self.query_one("#date", Input).focus()
+
+    @on(Input.Changed, "#date")
+    def _date_typed(self, event: Input.Changed) -> None:
+        """The date as understood, with its weekday, before the meeting is created."""
+        try:
+            said = "→ " + day_words(read_date(event.value))
+        except ValueError:
+            said = "not yet a date: day/month/year" if event.value.strip() else ""
+        self.query_one("#date-read", Static).update(said)
 
     @on(Checkbox.Changed, "#copy")
     def _copy_changed(self, event: Checkbox.Changed) -> None:
@@ -166,8 +176,5 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
                     raise
                 error.update(words)
                 return
+        self.mark_saved()
         self.dismiss(asked)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from db.people import PersonRecord
-from secretary.dates import read_date
+from secretary.dates import day_words, read_date
 from secretary.formats import short_date
 from secretary.importers.roster import suggest_initials
 from secretary.models import Body, Category, Group, Membership, Person, Seat
@@ -105,6 +105,7 @@ class MemberFormScreen(FormScreen[Seat | None]):
                 with Vertical(id="voting-box"):
                     yield Label(" ")
                     yield Checkbox("Voting seat", seat.voting if seat else False, id="voting")
+            yield Static("", id="dates-read", markup=False)
             yield Static(record_words(self.record) if self.record else "", id="record", classes="hint",
                          markup=False)
             yield Static("", classes="error", id="error", markup=False)
@@ -114,7 +115,22 @@ class MemberFormScreen(FormScreen[Seat | None]):
 
     def on_mount(self) -> None:
         self._show_initials_hint()
+        self._show_dates()
         self.query_one("#end" if self.ending_on else "#name", Input).focus()
+
+    @on(Input.Changed, "#start")
+    @on(Input.Changed, "#end")
+    def _show_dates(self) -> None:
+        """The seat's dates as understood, with weekdays, before they are saved."""
+        words = []
+        for wid, label in (("#start", "from"), ("#end", "until")):
+            text = self.query_one(wid, Input).value.strip()
+            if text:
+                try:
+                    words.append(f"{label} {day_words(read_date(text))}")
+                except ValueError:
+                    words.append(f"{label}: not yet a date (day/month/year)")
+        self.query_one("#dates-read", Static).update("Seat " + ", ".join(words) if words else "")
 
     # --- initials: suggested from the name, never one already used in the body ----------------
 

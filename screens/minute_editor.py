@@ -32,7 +32,7 @@ from secretary.models import AgendaItem, Part
 from secretary.record import MeetingRecord
 from secretary.timing import timing
 from screens.live_view import LiveView, Showing
-from screens.suggest import PeopleSuggester
+from screens.suggest import PeopleInput, PeopleSuggester
 
 TypedLookup = Callable[[int | None, str, Any], Any]
 
@@ -57,7 +57,7 @@ class MinuteEditor(LiveView, Vertical):
         yield Static("", id="item-timing", markup=False)
         yield Static("", id="item-quorum", markup=False)
         with Horizontal(id="presenters-row"):
-            yield Input(id="presenters", placeholder="Presented by… (names complete with →)", compact=True)
+            yield PeopleInput(id="presenters", placeholder="Presented by… (names complete with →)", compact=True)
             yield Checkbox("taken as read", id="as-read", compact=True)
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder="Notes for this item — saved as you type")
@@ -74,7 +74,7 @@ class MinuteEditor(LiveView, Vertical):
 
     def draw(self, showing: Showing) -> None:
         record, item = showing.record, showing.item
-        self.query_one("#presenters", Input).suggester = PeopleSuggester(presenter_names(record))
+        self.query_one("#presenters", Input).suggester = PeopleSuggester.for_attendance(record)
         self._heading(record, item)
         self._item_quorum(record, item)
         self.tick(showing.now)
@@ -245,12 +245,3 @@ class MinuteEditor(LiveView, Vertical):
             self.check()
         if self.item_id is not None:
             self.post_message(self.Typed(self.item_id, field, value))
-
-
-def presenter_names(record: MeetingRecord) -> list[str]:
-    """"Name, role" for everyone on the list, as the minutes print presenters."""
-    names = []
-    for row in record.attendance:
-        person = record.people[row.person_id]
-        names.append(f"{person.full_name}, {row.role}" if row.role else person.full_name)
-    return names

@@ -17,10 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from secretary.live import LiveState
+from secretary.record import MeetingRecord
 from secretary.models import Movement, MovementKind, Phase
 from secretary.times import read_time
+from screens.form import FormMixin
 from screens.person_picker import PersonPicker
+from secretary.people import roles_at
 
 KIND_WORDS = {
     MovementKind.arrived: "Arrived",
@@ -31,7 +33,7 @@ KIND_WORDS = {
 STEPPED_OUT = "stepped out"
 
 
-class MovementForm(ModalScreen[Movement | None]):
+class MovementForm(FormMixin, ModalScreen[Movement | None]):
     """Hands back the movement as entered (unsaved); the caller stores it."""
 
     CSS_PATH = "dialogs.tcss"
@@ -39,7 +41,7 @@ class MovementForm(ModalScreen[Movement | None]):
 
     def __init__(
         self,
-        state: LiveState,
+        state: MeetingRecord,
         *,
         kind: MovementKind,
         now: datetime,
@@ -65,7 +67,7 @@ class MovementForm(ModalScreen[Movement | None]):
             yield Static(heading, classes="title", markup=False)
             if editing is None:
                 yield Label("Who (initials or part of a name)")
-                yield PersonPicker(self._candidates(), id="who")
+                yield PersonPicker(self._candidates(), id="who", roles=roles_at(state))
             else:
                 yield Label("What")
                 yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
@@ -140,8 +142,5 @@ class MovementForm(ModalScreen[Movement | None]):
             phase=self.query_one("#phase", Select).value,
             note=self.note,
         )
+        self.mark_saved()
         self.dismiss(movement)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,4 +1,4 @@
-"""Pick a person by typing initials or part of a name: an input with the matches under it.
+"""Pick a person by typing initials, any word of a name, or of their role: an input with the matches under it.
 Up and Down move through the matches while typing; Enter picks the highlighted one."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from secretary.live import find_people
+from secretary.people import find_people
 from secretary.models import Person
 
 
@@ -32,9 +32,11 @@ class PersonPicker(Vertical):
             self.picker = picker
             self.person = person
 
-    def __init__(self, people: list[Person], *, placeholder: str = "MSh, or Shaw", id: str | None = None) -> None:
+    def __init__(self, people: list[Person], *, placeholder: str = "MSh, or Shaw", id: str | None = None,
+                 roles: dict[int, str] | None = None) -> None:
         super().__init__(id=id)
         self.people = people
+        self.roles = roles or {}
         self.placeholder = placeholder
         self.matches: list[Person] = []
 
@@ -62,7 +64,7 @@ class PersonPicker(Vertical):
         self.show(event.value)
 
     def show(self, text: str) -> None:
-        self.matches = find_people(text, self.people, limit=8)
+        self.matches = find_people(text, self.people, limit=8, roles=self.roles)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options([Option(f"{p.initials:<6} {p.name}", id=str(p.id)) for p in self.matches])

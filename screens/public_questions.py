@@ -4,7 +4,7 @@ appendix to the minutes; attached to the agenda's public questions item."""
 from __future__ import annotations
 
 from pydantic import ValidationError
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,10 +21,11 @@ from db.minutes import (
 from secretary.errors import explain
 from secretary.models import PublicQuestion
 from screens.confirm import ConfirmScreen
+from screens.form import FormMixin
 from screens.text import plain
 
 
-class QuestionForm(ModalScreen[PublicQuestion | None]):
+class QuestionForm(FormMixin, ModalScreen[PublicQuestion | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
@@ -49,10 +50,9 @@ class QuestionForm(ModalScreen[PublicQuestion | None]):
                 yield Button("Save (Ctrl+S)", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def build(self) -> PublicQuestion:
         try:
-            question = PublicQuestion.model_validate({
+            return PublicQuestion.model_validate({
                 **self.question.model_dump(),
                 "asker": self.query_one("#asker", Input).value.strip() or self.question.asker,
                 "question": self.query_one("#question", TextArea).text.strip(),
@@ -60,13 +60,7 @@ class QuestionForm(ModalScreen[PublicQuestion | None]):
                 "responder": self.query_one("#responder", Input).value.strip(),
             })
         except ValidationError as e:
-            self.query_one("#error", Static).update("Who asked and what they asked are needed. " + explain(e))
-            return
-        self.dismiss(question)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            raise ValueError("Who asked and what they asked are needed. " + explain(e)) from None
 
 
 class QuestionsScreen(ModalScreen[None]):

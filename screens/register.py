@@ -15,7 +15,7 @@ from db.register import confirm_entry, confirmations, unregistered_declarations
 from secretary.declarations import NATURE_WORDS
 from secretary.formats import short_date
 from secretary.register_record import last_confirmed, register_flags, register_reminder
-from secretary.live import find_people
+from secretary.people import find_people
 from secretary.models import Body, Interest
 from screens.text import plain
 from screens.footer import Footer

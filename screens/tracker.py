@@ -242,7 +242,9 @@ class TrackerScreen(Screen):
             return
         text = await self.app.push_screen_wait(TextForm(
             f"New deadline for action {action.number}", f"Due ({DUE_FORMS})", action.due_text,
-            check=lambda said: read_due(said, today=self.today, next_meeting=self._next_meeting_date())))
+            check=lambda said: read_due(said, today=self.today, next_meeting=self._next_meeting_date()),
+            reading=lambda said: "→ " + read_due(said, today=self.today,
+                                                 next_meeting=self._next_meeting_date()).understood()))
         if text is None:
             return
         due = read_due(text, today=self.today, next_meeting=self._next_meeting_date())
@@ -338,19 +340,30 @@ class TextForm(ModalScreen[str | None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, label: str, value: str, *, check) -> None:
+    def __init__(self, title: str, label: str, value: str, *, check, reading=None) -> None:
         super().__init__()
         self.heading, self.label, self.value, self.check = title, label, value, check
+        self.reading = reading  # what the typing is understood as, shown before it is accepted
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.heading, classes="title", markup=False)
             yield Label(self.label)
             yield Input(self.value, id="text-value")
+            yield Static("", id="text-read", markup=False)
             yield Static("", classes="error", id="error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#text-value", Input).focus()
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self.reading is not None:
+            try:
+                said = self.reading(event.value)
+            except ValueError:
+                said = ""
+            self.query_one("#text-read", Static).update(said)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -67,6 +67,24 @@ class Due(_Value):
             return f"next meeting ({short_date(self.date)})" if self.date else "next meeting"
         return short_date(self.date) if self.date else self.text
 
+    def understood(self) -> str:
+        """What a form shows it read, before saving: "Fri 31 Oct 2025", "next meeting (Fri 27 Jun 2025)"."""
+        if self.kind == "tbc":
+            return "to be confirmed"
+        if self.kind == "next_meeting":
+            return f"next meeting ({day_words(self.date)})" if self.date else "next meeting (date not yet set)"
+        return day_words(self.date)
+
+
+def day_words(day: dt.date) -> str:
+    """"Fri 31 Oct 2025": weekday, day, month and year, so a misread date is seen before it is saved."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+# English whatever the machine's locale: the minutes are written in English
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 class RegisterDate(_Value):
     """A date cell of the register of interests, kept exactly as written."""
@@ -199,7 +217,10 @@ def means_next_meeting(text: str) -> bool:
 
 
 def read_due(text: str, *, today: dt.date, next_meeting: dt.date | None = None) -> Due:
-    """What an action's due date means; raise DateRefused for anything else."""
+    """What an action's due date means; raise DateRefused for anything else.
+
+    ``today`` is the day the date is read against — in a meeting's forms, the meeting's date, so
+    "31 Oct" is the first 31 October on or after the meeting, whenever the clerk types it."""
     typed = _tidy(text)
     said = typed.casefold()
     if said in _TBC:

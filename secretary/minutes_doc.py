@@ -19,7 +19,7 @@ from secretary.declarations import wording
 from secretary.exports.settings import MemberOrder, SubItems
 from secretary.exports.text import cleaned
 from secretary.formats import long_date, minutes_time
-from secretary.live import LiveState, collective_name
+from secretary.record import MeetingRecord, collective_name
 from secretary.minutes_head import AttendanceTable, Attendee
 from secretary.models import (
     AgendaItem,
@@ -109,7 +109,7 @@ class MinutesDoc:
         return [m for m, on in (("CONFIDENTIAL", not self.in_public), ("DRAFT", self.draft)) if on]
 
 
-def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order: bool = False,
+def build_minutes(state: MeetingRecord, *, confidential: bool = False, agenda_order: bool = False,
                   sub_items: SubItems = SubItems.paragraphs,
                   member_order: MemberOrder = MemberOrder.surname) -> MinutesDoc:
     meeting, body = state.meeting, state.body
@@ -147,7 +147,7 @@ def build_minutes(state: LiveState, *, confidential: bool = False, agenda_order:
 # --- items --------------------------------------------------------------------------------
 
 
-def _items_in_order(state: LiveState, agenda_order: bool) -> list[AgendaItem]:
+def _items_in_order(state: MeetingRecord, agenda_order: bool) -> list[AgendaItem]:
     printed = [i for i in in_order(state.items) if i.kind is ItemKind.item]
     if agenda_order:
         return printed
@@ -166,7 +166,7 @@ def _items_in_order(state: LiveState, agenda_order: bool) -> list[AgendaItem]:
 
 @dataclass(frozen=True)
 class _Context:
-    state: LiveState
+    state: MeetingRecord
     order: RunningOrder
     movements: list[Movement]  # those the minutes print: no Part II in public, no brief step-outs
     outs: list[StepOut]
@@ -206,7 +206,7 @@ def _item_row(context: _Context, item: AgendaItem, kids: list[AgendaItem]) -> It
     return ItemRow(item.number, item.title, tuple(blocks), ", ".join(owners), item.part is Part.confidential)
 
 
-def _not_taken(state: LiveState, item: AgendaItem) -> str:
+def _not_taken(state: MeetingRecord, item: AgendaItem) -> str:
     minute = state.minutes.get(item.id)
     disposal = minute.disposal if minute else Disposal.none
     if disposal is Disposal.deferred:
@@ -265,7 +265,7 @@ def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str
     return blocks, owners
 
 
-def _from_the_record(state: LiveState, item: AgendaItem) -> str | None:
+def _from_the_record(state: MeetingRecord, item: AgendaItem) -> str | None:
     """The usual sentence where the clerk wrote none — only one that states a fact of the record."""
     return state.standard_text(item) if item.standing in RECORD_BACKED else None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from secretary.annotations import RunningOrder, attendance_annotation
 from secretary.exports.settings import MemberOrder
 from secretary.formats import long_date, minutes_time
-from secretary.live import LiveState
+from secretary.record import MeetingRecord
 from secretary.models import AttendanceStatus, Category, Group, MeetingMode, Movement
 
 
@@ -37,7 +37,7 @@ def title(meeting_title: str, *, confidential: bool, has_part_two: bool, held_in
     return f"Minutes of the {bare} — CONFIDENTIAL" + (" (including Part II items)" if has_part_two else "")
 
 
-def time_line(state: LiveState) -> str:
+def time_line(state: MeetingRecord) -> str:
     meeting = state.meeting
     start = meeting.opened_at.time() if meeting.opened_at else meeting.planned_start
     end = meeting.closed_at.time() if meeting.closed_at else meeting.planned_end
@@ -46,7 +46,7 @@ def time_line(state: LiveState) -> str:
     return minutes_time(start) if start else ""
 
 
-def attendance_tables(state: LiveState, movements: list[Movement], order: RunningOrder,
+def attendance_tables(state: MeetingRecord, movements: list[Movement], order: RunningOrder,
                       member_order: MemberOrder) -> tuple[AttendanceTable, ...]:
     tables = []
     headings = {Group.member: "Members", Group.participant: "Participants", Group.in_attendance: "In attendance"}
@@ -70,7 +70,7 @@ def attendance_tables(state: LiveState, movements: list[Movement], order: Runnin
     return tuple(tables)
 
 
-def apologies(state: LiveState, member_order: MemberOrder) -> tuple[Attendee, ...]:
+def apologies(state: MeetingRecord, member_order: MemberOrder) -> tuple[Attendee, ...]:
     """Name (member / participant), role, initials."""
     rows = []
     for row in _ordered(state, state.attendance, member_order):
@@ -81,7 +81,7 @@ def apologies(state: LiveState, member_order: MemberOrder) -> tuple[Attendee, ..
     return tuple(rows)
 
 
-def _ordered(state: LiveState, rows: list, member_order: MemberOrder) -> list:
+def _ordered(state: MeetingRecord, rows: list, member_order: MemberOrder) -> list:
     """Seat order as the roster gives it, or the Chair first and then by surname."""
     if member_order is MemberOrder.seat:
         return rows
@@ -107,7 +107,7 @@ def public_sentence(in_person: int, remote: int) -> str:
     return f"There {verb} {total} {noun} of the public in attendance ({how})."
 
 
-def next_meeting(state: LiveState) -> tuple[str, ...]:
+def next_meeting(state: MeetingRecord) -> tuple[str, ...]:
     meeting = state.meeting
     if not meeting.next_meeting_date:
         return ()
@@ -118,7 +118,7 @@ def next_meeting(state: LiveState) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def approval(state: LiveState) -> tuple[str, str, str]:
+def approval(state: MeetingRecord) -> tuple[str, str, str]:
     chair = next((s for s in state.seats if s.membership.category.value == "chair"), None)
     name = chair.person.full_name if chair else ""
     role = chair.membership.role if chair else "Chair"
@@ -126,7 +126,7 @@ def approval(state: LiveState) -> tuple[str, str, str]:
     return (name, role, when)
 
 
-def responder(state: LiveState, said: str) -> str:
+def responder(state: MeetingRecord, said: str) -> str:
     """'NF' → 'Neil Foster, Chief Finance Officer'; a name or anything else as written."""
     said = said.strip()
     for seat in state.seats:

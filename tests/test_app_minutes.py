@@ -142,7 +142,7 @@ async def test_decisions_recorded_reordered_and_edited(demo) -> None:
         await pilot.pause()
         await pilot.press("f6")
         await pilot.pause()
-        await type_text(pilot, "not")
+        await type_text(pilot, "not a")  # "not" alone could be noted: the form would ask
         await pilot.press("enter")
         await type_text(pilot, "the late paper")
         await pilot.press("enter")
@@ -202,11 +202,14 @@ async def test_a_decision_while_inquorate_asks_first_and_is_marked(demo) -> None
 
 async def test_bad_verbs_are_refused_with_the_list() -> None:
     assert read_verb("APP") is DecisionVerb.approved
-    assert read_verb("not") is DecisionVerb.not_approved
+    assert read_verb("not a") is DecisionVerb.not_approved
     assert read_verb(" Ratified ") is DecisionVerb.ratified
-    for bad in ("", "a", "resolved"):
+    for bad in ("", "resolved"):
         with pytest.raises(ValueError, match="noted, approved"):
             read_verb(bad)
+    for several in ("a", "not", "no"):  # a start that fits two verbs names them; nothing is guessed
+        with pytest.raises(ValueError, match="could be"):
+            read_verb(several)
 
 
 async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> None:
@@ -361,12 +364,16 @@ async def test_standard_text_for_the_opening_items(demo) -> None:
 
 
 async def test_presenters_complete_from_the_people_at_the_meeting() -> None:
+    from secretary.models import Person
     from screens.suggest import PeopleSuggester
 
-    suggest = PeopleSuggester(["Catherine Bell, Chief Executive Officer (CEO)", "Neil Foster, Chief Finance Officer (CFO)"])
-    # what was typed is kept as typed; the rest of the name is offered
-    assert await suggest.get_suggestion("cath") == "catherine Bell, Chief Executive Officer (CEO)"
+    cb = Person(id=1, name="Catherine Bell", initials="CB")
+    nf = Person(id=2, name="Neil Foster", initials="NF")
+    suggest = PeopleSuggester([cb, nf], {1: "Chief Executive Officer (CEO)", 2: "Chief Finance Officer (CFO)"})
+    # the completion is the roster's spelling of the whole entry, whatever the case typed
+    assert await suggest.get_suggestion("cath") == "Catherine Bell, Chief Executive Officer (CEO)"
     assert await suggest.get_suggestion("Catherine Bell, Chief Executive Officer (CEO) and Ne") == (
         "Catherine Bell, Chief Executive Officer (CEO) and Neil Foster, Chief Finance Officer (CFO)")
+    assert await suggest.get_suggestion("x and NF") == "x and Neil Foster, Chief Finance Officer (CFO)"
     assert await suggest.get_suggestion("Zed") is None
     assert await suggest.get_suggestion("x and N") is None  # one letter is too little to guess from

@@ -13,7 +13,7 @@ from db.actions import actions_with_status
 from db.bodies import list_bodies
 from db.big_demo import build_big_demo
 from db.demo import UPCOMING
-from db.live import load_live
+from db.record import read_record
 from db.meetings import list_meetings
 from db.search import search
 from secretary.actions import OPEN
@@ -72,7 +72,7 @@ def test_reopened_not_regenerated_and_every_meeting_reads(one_year: Path) -> Non
     try:
         assert not created
         board = next(b for b in list_bodies(book) if b.short_name == "NICB")
-        upcoming = load_live(book, meeting_id)
+        upcoming = read_record(book, meeting_id)
         assert upcoming.meeting.date == UPCOMING and upcoming.meeting.body_id == board.id
         assert any(i.title == "Joint Forward Plan refresh 2025/26" for i in upcoming.items)  # the demo's agenda
         for body in list_bodies(book):
@@ -80,7 +80,7 @@ def test_reopened_not_regenerated_and_every_meeting_reads(one_year: Path) -> Non
             held = [m for m in meetings if m.status.value in ("closed", "approved")]
             assert held and [m.status.value for m in held].count("closed") == 1  # the last, awaiting approval
             for meeting in meetings:
-                state = load_live(book, meeting.id)  # every row validates as the app's models
+                state = read_record(book, meeting.id)  # every row validates as the app's models
                 if meeting in held:
                     doc = build_minutes(state, confidential=True)
                     assert doc.items and state.movements

@@ -9,7 +9,8 @@ import pytest
 
 from db.attendance import expect_members_in_post, list_attendance, list_movements
 from db.demo import build_demo
-from db.live import close_meeting, load_live, record_movement, reopen_meeting, set_public, start_meeting, take_item
+from db.live import close_meeting, record_movement, reopen_meeting, set_public, start_meeting, take_item
+from db.record import read_record
 from db.meetings import get_meeting, list_items
 from db.minutes import get_minute
 from db.people import add_person
@@ -30,7 +31,7 @@ def test_start_take_and_close(demo) -> None:
     book, meeting_id = demo
     items = list_items(book, meeting_id)
     start_meeting(book, meeting_id, T0)
-    assert load_live(book, meeting_id).current_item_id == items[0].id
+    assert read_record(book, meeting_id).current_item_id == items[0].id
     take_item(book, meeting_id, items[3].id, T0 + timedelta(minutes=5))
     take_item(book, meeting_id, items[3].id, T0 + timedelta(minutes=6))  # already there: nothing changes
     first, fourth = get_minute(book, items[0].id), get_minute(book, items[3].id)
@@ -44,7 +45,7 @@ def test_start_take_and_close(demo) -> None:
     meeting = get_meeting(book, meeting_id)
     assert meeting.status is MeetingStatus.closed and meeting.closed_at == T0 + timedelta(minutes=20)
     assert get_minute(book, items[0].id).ended_at == T0 + timedelta(minutes=20)
-    assert load_live(book, meeting_id).current_item_id is None
+    assert read_record(book, meeting_id).current_item_id is None
 
 
 def test_refusals_change_nothing(demo) -> None:
@@ -68,13 +69,13 @@ def test_refusals_change_nothing(demo) -> None:
 def test_a_movement_keeps_the_attendance_list_true(demo) -> None:
     book, meeting_id = demo
     start_meeting(book, meeting_id, T0)
-    live = load_live(book, meeting_id)
+    live = read_record(book, meeting_id)
     nf = next(p for p in live.people.values() if p.initials == "NF")
     record_movement(book, Movement(meeting_id=meeting_id, person_id=nf.id, kind=MovementKind.arrived,
                                    at=T0 + timedelta(minutes=7), item_id=live.current_item_id))
     row = next(a for a in list_attendance(book, meeting_id) if a.person_id == nf.id)
     assert row.status is AttendanceStatus.present
-    assert nf.id in load_live(book, meeting_id).in_room()
+    assert nf.id in read_record(book, meeting_id).in_room()
     # someone not on the list at all is added to it when they arrive
     visitor = add_person(book, Person(body_id=1, name="Jo Visitor", initials="JV"))
     record_movement(book, Movement(meeting_id=meeting_id, person_id=visitor.id, kind=MovementKind.arrived,

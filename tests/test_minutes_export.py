@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from db.actions import raise_action
 from db.demo import build_demo
-from db.live import load_live, record_declaration, start_meeting
-from db.meetings import list_items, update_item, update_meeting
+from db.live import record_declaration, start_meeting
+from db.record import read_record
+from db.meetings import list_items, update_item
 from db.minutes import add_public_question, record_decision, save_minute_text
 from db.people import person_by_initials
 from secretary.exports.minutes import to_docx, to_html, to_markdown
@@ -52,7 +53,7 @@ def docx_text(data: bytes) -> str:
 
 def test_the_word_minutes_of_december(demo) -> None:
     book, _ = demo
-    doc = Document(io.BytesIO(to_docx(build_minutes(load_live(book, DECEMBER)))))
+    doc = Document(io.BytesIO(to_docx(build_minutes(read_record(book, DECEMBER)))))
     assert "DRAFT" in doc.sections[0].header.paragraphs[0].text
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:2] == ["Northbridge Integrated Care Board",
@@ -93,7 +94,7 @@ def test_the_word_minutes_of_december(demo) -> None:
 
 def test_markdown_and_html_say_the_same(demo) -> None:
     book, _ = demo
-    minutes = build_minutes(load_live(book, DECEMBER))
+    minutes = build_minutes(read_record(book, DECEMBER))
     md = to_markdown(minutes).decode()
     assert md.startswith("**DRAFT**")
     assert "| Martin Kell (until end of item 9) | Partner Member, NHS Trusts and Foundation Trusts | MK |" in md
@@ -112,7 +113,7 @@ def test_markdown_and_html_say_the_same(demo) -> None:
 @pytest.mark.parametrize("confidential", [False, True])
 def test_the_exclusion_resolution_is_printed_once(demo, confidential: bool) -> None:
     book, upcoming = demo  # March carries the resolution and two Part II items
-    minutes = build_minutes(load_live(book, upcoming), confidential=confidential)
+    minutes = build_minutes(read_record(book, upcoming), confidential=confidential)
     heading = "Resolution to exclude the press and public"
     assert minutes.title_line == ("Minutes of the Meeting of the Board of the ICB — CONFIDENTIAL (including Part II items)"
                                   if confidential else "Minutes of the Meeting of the Board of the ICB in PUBLIC")
@@ -161,7 +162,7 @@ def test_part_two_never_reaches_the_public_minutes(tmp_path_factory, canary: str
                                datetime(2025, 3, 21, 12, 20, tzinfo=timezone.utc))
             add_public_question(book, PublicQuestion(meeting_id=upcoming, item_id=item.id, asker=canary,
                                                      question=f"About {canary}?"))
-        state = load_live(book, upcoming)
+        state = read_record(book, upcoming)
         public = build_minutes(state)
         confidential = build_minutes(state, confidential=True)
         for render in (to_markdown, to_html):
@@ -233,7 +234,7 @@ async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) ->
         assert december.approval_amendments == "item 6, 'seven' for 'six'"
         assert "approved as an accurate record" in get_minute(book, minutes_item.id).notes
 
-        approved = build_minutes(load_live(book, DECEMBER))
+        approved = build_minutes(read_record(book, DECEMBER))
         assert not approved.draft and approved.approval[2] == "Friday 21 March 2025"
         assert "DRAFT" not in to_markdown(approved).decode()
         word = Document(io.BytesIO(to_docx(approved)))

@@ -83,7 +83,7 @@ def run_export_actions(args: argparse.Namespace) -> int:
 
 def run_export_minutes(args: argparse.Namespace) -> int:
     from db.exports import export_settings
-    from db.live import load_live
+    from db.record import read_record
     from db.meetings import resolve_meeting
     from secretary.cli import read_book
     from secretary.exports.files import write_atomically
@@ -94,7 +94,7 @@ def run_export_minutes(args: argparse.Namespace) -> int:
     with read_book(args.book) as book:
         meeting = resolve_meeting(book, args.meeting)
         settings = export_settings(book, meeting.body_id)
-        doc = build_minutes(load_live(book, meeting.id), confidential=args.confidential,
+        doc = build_minutes(read_record(book, meeting.id), confidential=args.confidential,
                             agenda_order=args.agenda_order,
                             sub_items=SubItems(args.sub_items or settings.sub_items),
                             member_order=MemberOrder(args.member_order or settings.member_order))

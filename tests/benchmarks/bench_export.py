@@ -25,7 +25,8 @@ from common import scratch_folder, copy_of, figure, open_upcoming, write_figures
 from db.bodies import get_body  # noqa: E402
 from db.demo import build_demo  # noqa: E402
 from db.exports import load_tracker  # noqa: E402
-from db.live import close_meeting, load_live, start_meeting, take_item  # noqa: E402
+from db.live import close_meeting, start_meeting, take_item  # noqa: E402
+from db.record import read_record  # noqa: E402
 from db.meetings import add_item, list_items  # noqa: E402
 from db.minutes import record_decision, save_minute_text  # noqa: E402
 from secretary.exports import tracker as tracker_export  # noqa: E402
@@ -77,12 +78,12 @@ def main() -> None:
     parser.add_argument("--json")
     args = parser.parse_args()
     book, meeting_id = prepare(args.book)
-    state = load_live(book, meeting_id)
+    state = read_record(book, meeting_id)
     doc = build_minutes(state, confidential=True)
     empty = build_minutes(state.__class__(**{**state.__dict__, "items": [], "attendance": []}))
     figures = {
         "baseline": timed(args.runs, lambda: to_markdown(empty)),
-        "read the meeting": timed(args.runs, lambda: load_live(book, meeting_id)),
+        "read the meeting": timed(args.runs, lambda: read_record(book, meeting_id)),
         "build the document": timed(args.runs, lambda: build_minutes(state, confidential=True)),
         "markdown": timed(args.runs, lambda: to_markdown(doc)),
         "html": timed(args.runs, lambda: to_html(doc)),

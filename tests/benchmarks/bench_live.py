@@ -27,7 +27,8 @@ from textual.widgets import Static  # noqa: E402
 from db.attendance import set_attendance  # noqa: E402
 from common import scratch_folder, copy_of, figure, open_upcoming, write_figures  # noqa: E402
 from db.demo import build_demo  # noqa: E402
-from db.live import load_live, record_movement, start_meeting  # noqa: E402
+from db.live import record_movement, start_meeting  # noqa: E402
+from db.record import read_record  # noqa: E402
 from screens.app import SecretaryApp  # noqa: E402
 from screens.live import LiveScreen  # noqa: E402
 from secretary.models import AttendanceStatus, Movement, MovementKind  # noqa: E402
@@ -48,7 +49,7 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
         book, meeting_id, _ = build_demo(folder / "bench.secretary")
     start = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
     start_meeting(book, meeting_id, start)
-    for row in load_live(book, meeting_id).attendance:
+    for row in read_record(book, meeting_id).attendance:
         set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
     app = SecretaryApp(book, open_meeting=meeting_id)
     app.now = lambda: start + timedelta(minutes=30)
@@ -71,7 +72,7 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
             t0 = time.perf_counter()
             record_movement(book, movement)
             t1 = time.perf_counter()
-            screen.record = load_live(book, meeting_id)
+            screen.record = read_record(book, meeting_id)
             t2 = time.perf_counter()
             screen.show_quorum()
             t3 = time.perf_counter()

@@ -131,7 +131,7 @@ def all_actions_on_the_board(book: Path) -> int:
 def in_process(book: Path, runs: int) -> dict[str, list[float]]:
     from db.actions import actions_with_status
     from db.book import Book
-    from db.live import load_live
+    from db.record import read_record
     from db.meetings import list_meetings
     from db.search import search
 
@@ -139,7 +139,7 @@ def in_process(book: Path, runs: int) -> dict[str, list[float]]:
     try:
         held = next(m for m in list_meetings(opened, 1) if m.date == date(2024, 12, 13))
         return {
-            "read": timed(runs, lambda: load_live(opened, held.id)),
+            "read": timed(runs, lambda: read_record(opened, held.id)),
             "actions": timed(runs, lambda: actions_with_status(opened, 1, TODAY)),
             **{f"query {q}": timed(runs, lambda q=q: search(opened, q, confidential=True)) for q in QUERIES},
         }

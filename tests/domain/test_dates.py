@@ -231,3 +231,25 @@ def test_read_register_date_never_raises(text: str) -> None:
 def test_read_register_date_never_raises_on_date_like_text(text: str) -> None:
     read = read_register_date(text)
     assert read.text == text
+
+
+def test_a_date_is_shown_with_its_weekday() -> None:
+    from secretary.dates import day_words
+
+    assert day_words(date(2025, 10, 31)) == "Fri 31 Oct 2025"
+    assert read_due("31 Oct", today=date(2025, 3, 21)).understood() == "Fri 31 Oct 2025"
+    assert read_due("next meeting", today=date(2025, 3, 21)).understood() == "next meeting (date not yet set)"
+    assert read_due("TBC", today=date(2025, 3, 21)).understood() == "to be confirmed"
+
+
+@given(st.dates(date(2000, 1, 1), date(2090, 12, 31)), st.dates(date(2000, 1, 1), date(2090, 12, 31)))
+def test_a_day_without_a_year_is_the_first_on_or_after_the_meeting(day: date, meeting: date) -> None:
+    from secretary.dates import day_words
+
+    if (day.month, day.day) == (2, 29):
+        return
+    due = read_due(f"{day.day} {day:%B}", today=meeting)
+    assert due.date >= meeting and (due.date.month, due.date.day) == (day.month, day.day)
+    assert due.date.year in (meeting.year, meeting.year + 1)
+    assert read_date(due.understood().split(" ", 1)[1]) == due.date  # what is shown reads back as the day
+    assert due.understood() == day_words(due.date)

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from secretary.live import (
-    LiveState,
-    Slot,
-    current_item_id,
-    default_kind,
-    elapsed_words,
-    find_people,
-    neighbour,
-    next_taken_order,
-    planned_slots,
-    room_lists,
-    timing,
-)
+from secretary.agenda import current_item_id, neighbour, next_taken_order
+from secretary.people import find_people
+from secretary.record import MeetingRecord
+from secretary.room import default_kind, room_lists
+from secretary.timing import Slot, elapsed_words, planned_slots, timing
 from secretary.models import (
     AgendaItem,
     Attendance,
@@ -60,10 +52,10 @@ PEOPLE = [
 ]
 
 
-def state(minutes: list[Minute], *, attendance=(), movements=(), opened=at(9, 2), end=time(10)) -> LiveState:
+def state(minutes: list[Minute], *, attendance=(), movements=(), opened=at(9, 2), end=time(10)) -> MeetingRecord:
     meeting = Meeting(id=1, body_id=1, title="Board", date=DAY, planned_start=time(9), planned_end=end,
                       status=MeetingStatus.live, opened_at=opened)
-    return LiveState(
+    return MeetingRecord(
         meeting=meeting, body=Body(id=1, name="Board", short_name="B"), seats=[],
         people={p.id: p for p in PEOPLE}, items=ITEMS, minutes={m.item_id: m for m in minutes},
         attendance=list(attendance), movements=list(movements),

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.demo import build_demo
-from db.live import load_live
+from db.record import read_record
 from secretary.exports import minutes as minutes_export
 from secretary.exports import tracker as tracker_export
 from secretary.exports.text import printable
@@ -33,7 +33,7 @@ name = text.map(lambda t: f"A{t}z")  # a title: never blank once trimmed
 @pytest.fixture(scope="module")
 def december(tmp_path_factory):
     book, _, _ = build_demo(tmp_path_factory.mktemp("any-text") / "demo.secretary")
-    state = load_live(book, DECEMBER)
+    state = read_record(book, DECEMBER)
     book.close()
     return state
 

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from db.big_demo import build_big_demo
 from db.demo import build_demo
-from db.live import load_live
+from db.record import read_record
 from secretary.exports import minutes as minutes_export
 from secretary.minutes_doc import build_minutes
 
@@ -32,8 +32,8 @@ def docs(tmp_path_factory):
     demo, _, _ = build_demo(folder / "demo.secretary")
     year, _, _ = build_big_demo(folder / "year.secretary", 1)
     try:
-        yield {"demo-december": build_minutes(load_live(demo, DECEMBER)),
-               "year-committee-confidential": build_minutes(load_live(year, A_COMMITTEE), confidential=True)}
+        yield {"demo-december": build_minutes(read_record(demo, DECEMBER)),
+               "year-committee-confidential": build_minutes(read_record(year, A_COMMITTEE), confidential=True)}
     finally:
         demo.close()
         year.close()

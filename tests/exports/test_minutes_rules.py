@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from db.demo import build_demo
-from db.live import load_live
+from db.record import read_record
 from secretary.exports.minutes import render
 from secretary.exports.settings import MemberOrder, SubItems
 from secretary.minutes_doc import ItemRow, build_minutes
@@ -26,7 +26,7 @@ OC, MK = 3, 6  # person ids
 @pytest.fixture(scope="module")
 def december(tmp_path_factory):
     book, _, _ = build_demo(tmp_path_factory.mktemp("rules") / "demo.secretary")
-    state = load_live(book, DECEMBER)
+    state = read_record(book, DECEMBER)
     book.close()
     return state
 

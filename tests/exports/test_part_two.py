@@ -12,7 +12,7 @@ import pytest
 from db.big_demo import build_big_demo
 from db.bodies import list_bodies
 from db.exports import load_tracker, part_two_actions
-from db.live import load_live
+from db.record import read_record
 from db.meetings import list_meetings
 from secretary.exports import minutes as minutes_export
 from secretary.exports import tracker as tracker_export
@@ -62,7 +62,7 @@ def test_no_public_minutes_carry_part_two(year, fmt: str) -> None:
     hidden = secrets(year)
     checked = with_part_two = 0
     for meeting in list_meetings(year):
-        state = load_live(year, meeting.id)
+        state = read_record(year, meeting.id)
         text = READERS[fmt](minutes_export.render(fmt, build_minutes(state)))
         leaks = [s for s in hidden if s in text]
         assert not leaks, f"{meeting.title} {meeting.date}: {leaks[:3]}"

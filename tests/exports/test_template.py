@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from db.bodies import find_body
 from db.demo import build_demo
 from db.exports import export_settings, load_tracker, save_export_settings
-from db.live import load_live
+from db.record import read_record
 from secretary.exports import minutes as minutes_export
 from secretary.exports import tracker as tracker_export
 from secretary.exports.settings import ExportSettings
@@ -39,7 +39,7 @@ def footer_fields(section) -> list[str]:
 
 def test_the_plain_word_minutes_carry_their_own_properties(demo) -> None:
     book, _, _ = demo
-    document = Document(io.BytesIO(minutes_export.render("docx", build_minutes(load_live(book, DECEMBER)))))
+    document = Document(io.BytesIO(minutes_export.render("docx", build_minutes(read_record(book, DECEMBER)))))
     props = document.core_properties
     assert props.author == "Northbridge Integrated Care Board" and props.last_modified_by == props.author
     assert props.title == "Minutes of the Meeting of the Board in PUBLIC"
@@ -60,7 +60,7 @@ def test_minutes_in_the_organisations_template(demo) -> None:
     book, _, folder = demo
     template = make_template(folder / "house.docx")
     notes: list[str] = []
-    data = minutes_export.render("docx", build_minutes(load_live(book, DECEMBER), confidential=True),
+    data = minutes_export.render("docx", build_minutes(read_record(book, DECEMBER), confidential=True),
                                  template=template, notes=notes)
     document = Document(io.BytesIO(data))
     assert notes == []  # the template has every style the minutes use
@@ -79,7 +79,7 @@ def test_a_template_without_a_style_falls_back_and_says_so(demo) -> None:
     book, _, folder = demo
     template = make_template(folder / "bare.docx", without=("List Bullet",))
     notes: list[str] = []
-    data = minutes_export.render("docx", build_minutes(load_live(book, DECEMBER)), template=template, notes=notes)
+    data = minutes_export.render("docx", build_minutes(read_record(book, DECEMBER)), template=template, notes=notes)
     assert notes == ["The template has no style 'List Bullet'; 'Normal' was used instead."]
     document = Document(io.BytesIO(data))
     cells = [p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs]
@@ -129,7 +129,7 @@ def test_a_dotx_template_with_its_own_first_page_header(demo) -> None:
             if item.filename == "[Content_Types].xml":
                 data = data.replace(b"document.main+xml", b"template.main+xml")
             out.writestr(item, data)
-    data = minutes_export.render("docx", build_minutes(load_live(book, DECEMBER), confidential=True), template=dotx)
+    data = minutes_export.render("docx", build_minutes(read_record(book, DECEMBER), confidential=True), template=dotx)
     section = Document(io.BytesIO(data)).sections[0]
     first = [p.text for p in section.first_page_header.paragraphs]
     assert first[0] == "NHS Northbridge" and "CONFIDENTIAL" in first[-1]  # the first page is marked too
@@ -142,5 +142,5 @@ def test_a_template_without_table_grid_says_so(demo) -> None:
     book, _, folder = demo
     template = make_template(folder / "no-grid.docx", without=("Table Grid",))
     notes: list[str] = []
-    minutes_export.render("docx", build_minutes(load_live(book, DECEMBER)), template=template, notes=notes)
+    minutes_export.render("docx", build_minutes(read_record(book, DECEMBER)), template=template, notes=notes)
     assert notes == ["The template has no style 'Table Grid'; it was left without one."]

@@ -42,7 +42,7 @@ from screens.live import LiveScreen  # noqa: E402
 from screens.live_dialogs import PublicForm  # noqa: E402
 from screens.meeting import MeetingScreen  # noqa: E402,F401 — imported before forking, not in each child
 from screens.movement_form import MovementForm  # noqa: E402
-from secretary.live import room_lists  # noqa: E402
+from secretary.room import room_lists  # noqa: E402
 
 WORDS = ("the Board noted the report and asked for assurance on the year end position "
          "members discussed the risks to delivery and the plan for winter pressures").split()

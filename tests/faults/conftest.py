@@ -18,7 +18,7 @@ from db.demo import build_demo
 from db.live import start_meeting
 from db.meetings import list_items
 from db.minutes import list_declarations, list_meeting_decisions, list_minutes
-from secretary.live import current_item_id
+from secretary.agenda import current_item_id
 
 HERE = Path(__file__).resolve().parent
 OPENED = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from pathlib import Path
 
 from db import Book
 from db.backup import DAMAGED, NEWER, VERIFIED, list_backups, make_backup, newest_good_backup

@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import sqlite3
-from pathlib import Path
 
 from sqlite_utils import Database
 from textual.widgets import Static, TextArea
@@ -27,7 +26,7 @@ from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
 from screens.recovery import RecoveryScreen
 from screens.saving import UnsavedScreen
-from secretary.live import current_item_id
+from secretary.agenda import current_item_id
 from tests.faults.clerk import (
     SIZE, action, decision, declaration, movement, next_item, public, type_notes, until,
 )

@@ -36,7 +36,6 @@ from screens.confirm import ConfirmScreen
 from screens.history import HistoryScreen
 from screens.home import HomeScreen
 from screens.item_form import ItemFormScreen
-from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
 from screens.meeting_form import NewMeetingScreen
 from screens.member_form import MemberFormScreen

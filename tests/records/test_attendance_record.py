@@ -14,7 +14,7 @@ from db.attendance_record import load_period
 from db.big_demo import build_big_demo
 from db.bodies import list_bodies
 from db.demo import build_demo
-from db.live import load_live
+from db.record import read_record
 from db.people import roster
 from secretary.attendance_record import Outcome, attendance_record, attendance_table, financial_year, year_of
 from secretary.minutes_doc import build_minutes
@@ -38,7 +38,7 @@ def check_against_minutes(book, body, year: str) -> int:
     """Every figure of the record, against the minutes of each meeting; returns the meetings checked."""
     start, end = financial_year(year)
     record = attendance_record(body.name, start, end, load_period(book, body.id, start, end))
-    minutes = {m.id: build_minutes(load_live(book, m.id), confidential=True) for m in record.meetings}
+    minutes = {m.id: build_minutes(read_record(book, m.id), confidential=True) for m in record.meetings}
     seats = roster(book, body.id)
     for person in record.people:
         mine = [s for s in seats if s.person.id == person.person.id]
