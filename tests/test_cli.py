@@ -170,3 +170,14 @@ def test_an_import_onto_a_full_disk_is_one_line_and_changes_nothing(tmp_path: Pa
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and "could not be written" in result.stderr
     assert book.read_bytes() == before
+
+
+def test_the_book_given_before_the_command_is_the_book_the_command_uses(tmp_path: Path) -> None:
+    # --book is declared once for every command; a command given none keeps the one before its name
+    before = tmp_path / "before.secretary"
+    made = secretary("--book", str(before), "demo", "--no-open")
+    assert made.returncode == 0 and before.exists(), made.stderr
+    listed = secretary("--book", str(before), "bodies")
+    after = secretary("bodies", "--book", str(before))
+    assert listed.returncode == after.returncode == 0 and listed.stdout == after.stdout
+    assert "Northbridge" in listed.stdout

@@ -35,6 +35,13 @@ def default_book() -> Path:
     return data_folder() / DEFAULT_BOOK_NAME
 
 
+# --book, declared once: every command takes it, before its name or after. SUPPRESS: a command
+# given no --book keeps the one given before its name (argparse would reset it to None).
+BOOK = argparse.ArgumentParser(add_help=False)
+BOOK.add_argument("--book", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                  help=f"the book to use (default: {DEFAULT_BOOK_NAME} in your user data folder)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="secretary",
@@ -48,15 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=run_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="create the demo book (Northbridge ICB) and open its next meeting")
-    demo.add_argument("--book", type=Path, metavar="FILE", help="where to put the demo book")
+    demo = sub.add_parser("demo", parents=[BOOK], help="create the demo book (Northbridge ICB) and open its next meeting")
     demo.add_argument("--no-open", action="store_true", help="create the demo book but do not open the app")
     demo.add_argument("--years", type=int, metavar="N",
                       help="a large book instead: N years of the Board and four committees (about 50 meetings "
                            "a year), generated the same way every time")
     demo.set_defaults(run=run_demo)
 
-    search = sub.add_parser("search", help="search the minutes, decisions and actions of every meeting")
+    search = sub.add_parser("search", parents=[BOOK], help="search the minutes, decisions and actions of every meeting")
     search.add_argument("query", metavar="QUERY",
                         help='words, "a phrase", a prefix such as estat*, and AND / OR / NOT in capitals')
     search.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
@@ -64,20 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--confidential", action="store_true",
                         help="include Part II (confidential) items, which are left out otherwise")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)")
-    search.add_argument("--book", type=Path, metavar="FILE", help="the book to search")
     search.set_defaults(run=run_search)
 
-    bodies = sub.add_parser("bodies", help="list the bodies in the book, with their IDs")
-    bodies.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
+    bodies = sub.add_parser("bodies", parents=[BOOK], help="list the bodies in the book, with their IDs")
     bodies.set_defaults(run=run_bodies)
 
-    meetings = sub.add_parser("meetings", help="list meetings, upcoming first, with their IDs")
-    meetings.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
+    meetings = sub.add_parser("meetings", parents=[BOOK], help="list meetings, upcoming first, with their IDs")
     meetings.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
     meetings.set_defaults(run=run_meetings)
 
-    new = sub.add_parser("new-meeting", help="create a meeting and print its ID")
-    new.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
+    new = sub.add_parser("new-meeting", parents=[BOOK], help="create a meeting and print its ID")
     new.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     new.add_argument("--date", required=True, help="the date, e.g. 27/06/2025")
     new.add_argument("--start", metavar="HH:MM", help="planned start, e.g. 09:30 or 9.30am")
@@ -91,20 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_import_commands(sub)
 
-    backup = sub.add_parser("backup", help="make a verified backup of the book now")
-    backup.add_argument("--book", type=Path, metavar="FILE", help="the book to back up")
-    backup.set_defaults(run=run_backup)
-    backups = sub.add_parser("backups", help="list the book's backups: when, size, meetings held")
-    backups.add_argument("--book", type=Path, metavar="FILE", help="the book whose backups to list")
-    backups.set_defaults(run=run_backups)
-    restore = sub.add_parser("restore", help="put a backup in the book's place (the book replaced is kept)")
-    restore.add_argument("backup", type=Path, metavar="BACKUP")
-    restore.add_argument("--book", type=Path, metavar="FILE", help="the book to restore into")
-    restore.add_argument("--yes", action="store_true", help="restore without asking")
-    restore.set_defaults(run=run_restore)
-    check = sub.add_parser("check", help="check the book: integrity, references, where it lives")
-    check.add_argument("--book", type=Path, metavar="FILE", help="the book to check")
-    check.set_defaults(run=run_check)
+    from secretary.cli.book import add_book_commands
+
+    add_book_commands(sub)
 
     from secretary.cli.exports import add_export_commands
 
@@ -407,68 +398,3 @@ def run_new_meeting(args: argparse.Namespace) -> int:
         stored = create_meeting(book, meeting)
         print(stored.id)
     return 0
-
-
-def run_backup(args: argparse.Namespace) -> int:
-    from db.backup import make_backup
-
-    with open_book(args.book) as book:
-        path = make_backup(book, "manual")
-    print(f"Backed up to {path} (checked).")
-    return 0
-
-
-def run_backups(args: argparse.Namespace) -> int:
-    from db.backup import backup_folder, list_backups
-
-    path = (args.book or default_book()).expanduser()
-    found = list_backups(path)
-    if not found:
-        print(f"No backups yet in {backup_folder(path)}.")
-    for info in found:
-        print(info.line())
-    if any(not info.good for info in found):
-        print("A DAMAGED backup is never restored, and one from a newer version needs that version; "
-              "restore a verified one.")
-    return 0
-
-
-def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import refuse_unless_regular, restore
-
-    path = (args.book or default_book()).expanduser()
-    refuse_unless_regular(args.backup.expanduser())  # at once, before asking
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise CommandError("there is no terminal to ask; run again with --yes to restore")
-        answer = input(f"Replace {path} with {args.backup}? The current book is kept beside it. [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was changed.")
-            return 0
-    replaced = restore(args.backup, path)
-    print(f"Restored {args.backup.name} as {path}. The book it replaced is kept as {replaced}.")
-    return 0
-
-
-def run_check(args: argparse.Namespace) -> int:
-    from db.backup import check
-    from secretary.safety import sync_warning
-
-    from db.book import verify
-
-    path = (args.book or default_book()).expanduser()
-    with read_book(path) as book:
-        with _naming_the_backup(path.absolute()):
-            verify(book.conn, path.absolute())  # damaged: said so, with the newest good backup
-        problems = check(book)
-    warning = sync_warning(path.absolute())
-    for line in problems:
-        print(line)
-    if warning:
-        print(f"Warning: {warning}")
-    if problems:
-        print(f"{path}: NOT OK — {len(problems)} problem(s) found; restore from a backup (secretary backups).")
-        return 1
-    print(f"{path}: OK — integrity and references checked{'; see the warning above' if warning else ''}.")
-    return 0
-

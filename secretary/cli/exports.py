@@ -7,11 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from secretary.cli import BOOK
+
 
 def add_export_commands(sub) -> None:
     export = sub.add_parser("export", help="export draft minutes or the action tracker")
     what = export.add_subparsers(title="what to export", metavar="KIND", required=True)
-    tracker = what.add_parser("actions", help="the body's action tracker (public: no Part II actions)")
+    tracker = what.add_parser("actions", parents=[BOOK], help="the body's action tracker (public: no Part II actions)")
     tracker.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     tracker.add_argument("--format", required=True, choices=["csv", "md", "docx"])
     tracker.add_argument("--confidential", action="store_true",
@@ -20,7 +22,7 @@ def add_export_commands(sub) -> None:
                          help="every closed action (default: those closed at the last meeting)")
     _common(tracker)
     tracker.set_defaults(run=run_export_actions)
-    minutes = what.add_parser("minutes", help="a meeting's draft minutes")
+    minutes = what.add_parser("minutes", parents=[BOOK], help="a meeting's draft minutes")
     minutes.add_argument("--meeting", required=True, metavar="ID", help="meeting ID, next or latest")
     minutes.add_argument("--format", required=True, choices=["docx", "md", "html"])
     minutes.add_argument("--confidential", action="store_true",
@@ -44,7 +46,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="write the Word file into this template (default: the body's template, if set)")
     parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    parser.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
 
 
 def _template(given: Path | None, settings) -> Path | None:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from secretary.cli import CommandError, _skip_unused_imports, import_book
+from secretary.cli import BOOK, CommandError, _skip_unused_imports, import_book
 from secretary.cli.progress import DelayedProgress
 
 
@@ -19,25 +19,25 @@ def add_import_commands(sub) -> None:
     """The `import` command and its four kinds, added to the command line's sub-parsers."""
     imp = sub.add_parser("import", help="import an agenda, a roster, a register or an action tracker")
     kinds = imp.add_subparsers(title="what to import", metavar="KIND", required=True)
-    agenda = kinds.add_parser("agenda", help="an agenda table (TSV/CSV) or text pasted from a PDF")
+    agenda = kinds.add_parser("agenda", parents=[BOOK], help="an agenda table (TSV/CSV) or text pasted from a PDF")
     agenda.add_argument("file", type=Path, metavar="FILE")
     agenda.add_argument("--meeting", required=True, metavar="ID", help="meeting ID, next or latest")
     agenda.add_argument("--append", action="store_true", help="add after the items already there")
     agenda.set_defaults(run=run_import_agenda)
-    roster = kinds.add_parser("roster", help="a roster CSV: name, initials, category, role, voting")
+    roster = kinds.add_parser("roster", parents=[BOOK], help="a roster CSV: name, initials, category, role, voting")
     roster.add_argument("file", type=Path, metavar="FILE")
     target = roster.add_mutually_exclusive_group(required=True)
     target.add_argument("--body", metavar="ID", help="the body (ID or short name)")
     target.add_argument("--new-body", metavar="NAME", help="create this body first")
     roster.add_argument("--short", metavar="S", default="", help="short name for --new-body")
     roster.set_defaults(run=run_import_roster)
-    register = kinds.add_parser("register", help="a register of interests (TSV/CSV, the 13-column layout)")
+    register = kinds.add_parser("register", parents=[BOOK], help="a register of interests (TSV/CSV, the 13-column layout)")
     register.add_argument("file", type=Path, metavar="FILE")
     register.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     register.add_argument("--append", action="store_true",
                           help="add to the entries already held instead of replacing them")
     register.set_defaults(run=run_import_register)
-    actions = kinds.add_parser("actions", help="an existing action tracker (CSV/TSV), so numbering continues")
+    actions = kinds.add_parser("actions", parents=[BOOK], help="an existing action tracker (CSV/TSV), so numbering continues")
     actions.add_argument("file", type=Path, metavar="FILE")
     actions.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
     actions.set_defaults(run=run_import_actions)
@@ -45,7 +45,6 @@ def add_import_commands(sub) -> None:
 
     records.add_imports(kinds)  # the decision planner
     for command in (agenda, roster, register, actions):
-        command.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
         command.add_argument("--yes", action="store_true", help="accept without asking")
         command.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
 

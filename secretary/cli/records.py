@@ -8,12 +8,14 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from secretary.cli import BOOK
+
 
 def add_exports(what) -> None:
     """`secretary export planner | attendance | register`."""
-    planner = what.add_parser("planner", help="the body's decision planner (forward plan), public entries only")
-    register = what.add_parser("register", help="the body's register of interests (the 13-column layout)")
-    attendance = what.add_parser("attendance", help="each member's attendance over a year: attended N of M")
+    planner = what.add_parser("planner", parents=[BOOK], help="the body's decision planner (forward plan), public entries only")
+    register = what.add_parser("register", parents=[BOOK], help="the body's register of interests (the 13-column layout)")
+    attendance = what.add_parser("attendance", parents=[BOOK], help="each member's attendance over a year: attended N of M")
     attendance.add_argument("--year", metavar="YYYY/YY",
                             help="a financial year, April to March, e.g. 2024/25 (default: the current one)")
     attendance.add_argument("--from", dest="start", metavar="DATE", help="instead of --year: the first day")
@@ -24,16 +26,14 @@ def add_exports(what) -> None:
         command.add_argument("--format", required=True, choices=["docx", "md", "csv"])
         command.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
         command.add_argument("--force", action="store_true", help="replace FILE if it exists")
-        command.add_argument("--book", type=Path, metavar="FILE", help="the book to read")
         command.set_defaults(run=run)
 
 
 def add_imports(kinds) -> None:
     """`secretary import planner`."""
-    planner = kinds.add_parser("planner", help="a decision planner (TSV/CSV, the nine published columns)")
+    planner = kinds.add_parser("planner", parents=[BOOK], help="a decision planner (TSV/CSV, the nine published columns)")
     planner.add_argument("file", type=Path, metavar="FILE")
     planner.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
-    planner.add_argument("--book", type=Path, metavar="FILE", help="the book to write")
     planner.add_argument("--yes", action="store_true", help="accept without asking")
     planner.add_argument("--dry-run", action="store_true", help="show the preview only; change nothing")
     planner.set_defaults(run=run_import_planner)
