@@ -9,8 +9,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from db.imports import store_agenda
-from db.meetings import delete_item, get_meeting, insert_item, list_items, save_agenda_order, update_item
+from db.meetings import get_meeting, list_items
 from db.planner import offer_for_meeting
 from db.rows import Refused
 from secretary import agenda
@@ -124,7 +123,7 @@ class AgendaEditorScreen(Screen):
     async def action_add_item(self, as_sub_item: bool = False) -> None:
         draft = self._after_current(as_sub_item=as_sub_item)
         stored = await self.app.push_screen_wait(ItemFormScreen(
-            draft, "New sub-item" if as_sub_item else "New item", save=lambda item: self.app.write_now(insert_item, item)))
+            draft, "New sub-item" if as_sub_item else "New item", save=lambda item: self.app.desk.insert_item(item)))
         if stored is None:
             return
         self._after_change(stored.id)
@@ -140,7 +139,7 @@ class AgendaEditorScreen(Screen):
             return
         def store(edited: AgendaItem) -> AgendaItem:
             if edited != current:
-                self.app.write_now(update_item, edited)
+                self.app.desk.update_item(edited)
             return edited
 
         edited = await self.app.push_screen_wait(ItemFormScreen(current, f"Edit item {current.number}".strip(),
@@ -157,7 +156,7 @@ class AgendaEditorScreen(Screen):
         extra = f" and its {subs} sub-item{'s' if subs > 1 else ''}" if subs else ""
         label = f"{current.number} {current.title}".strip()
         if await self.app.push_screen_wait(ConfirmScreen(f"Delete item {label}{extra} from the agenda?")):
-            if self.app.try_write(f"deleting item {label}", delete_item, current.id).saved:
+            if self.app.desk.delete_item(current.id).saved:
                 self._after_change(None)
 
     def _restructure(self, change) -> None:
@@ -169,8 +168,7 @@ class AgendaEditorScreen(Screen):
         except ValueError as e:
             self.notify(str(e), severity="warning", markup=False)
             return
-        self.app.try_write(f"moving item {current.number or current.title}", save_agenda_order,
-                           agenda.renumber(items) if self.auto_number else items)
+        self.app.desk.save_agenda_order(agenda.renumber(items) if self.auto_number else items, why=f"moving item {current.number or current.title}")
         self.reload(select=current.id)
 
     def action_move(self, step: int) -> None:
@@ -183,8 +181,7 @@ class AgendaEditorScreen(Screen):
         self._restructure(agenda.outdent)
 
     def action_renumber(self) -> None:
-        renumbered = self.app.try_write("renumbering the agenda", save_agenda_order,
-                                        agenda.renumber(list_items(self.book, self.meeting_id)))
+        renumbered = self.app.desk.save_agenda_order(agenda.renumber(list_items(self.book, self.meeting_id)), why="renumbering the agenda")
         self.reload()
         if renumbered.saved:
             self.notify("Agenda renumbered.")
@@ -199,7 +196,7 @@ class AgendaEditorScreen(Screen):
     def _after_change(self, select: int | None) -> None:
         items = list_items(self.book, self.meeting_id)
         items = agenda.renumber(items) if self.auto_number else agenda.reposition(items)
-        self.app.try_write("putting the agenda in order", save_agenda_order, items)
+        self.app.desk.save_agenda_order(items)
         self.reload(select=select)
 
     @work
@@ -222,8 +219,7 @@ class AgendaEditorScreen(Screen):
             self.notify("Import cancelled: the agenda is unchanged.")
             return
         try:
-            imported_now = self.app.try_write(f"importing {path.name}", store_agenda, self.meeting_id, imported,
-                                              append=choice == "append")
+            imported_now = self.app.desk.store_agenda(self.meeting_id, imported, append=choice == "append", source=path.name)
         except (Refused, ValueError) as e:
             self.notify(f"Nothing was imported: {e}", severity="error", markup=False)
             return

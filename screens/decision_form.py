@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 
 from db.bodies import get_body
 from db.meetings import get_item, get_meeting
-from db.minutes import delete_decision, list_decisions, move_decision, update_decision
+from db.minutes import list_decisions
 from secretary.record import collective_name
 from secretary.models import Decision
 from secretary.verbs import VERBS, decision_sentence, read_verb, verbs_fitting
@@ -190,15 +190,14 @@ class DecisionsScreen(ModalScreen[None]):
             return
         edited = await self.app.push_screen_wait(DecisionForm(self.item_id, decision))
         if edited is not None:
-            self.app.write(f"decision edited: {edited.verb.value} {edited.text[:40]}", update_decision, edited)
+            self.app.desk.update_decision(edited)
             self.load()
 
     def action_move(self, step: int) -> None:
         decision = self._selected()
         if decision is None:
             return
-        self.app.write(f"decision moved {'up' if step < 0 else 'down'}: {decision.text[:40]}", move_decision,
-                       decision.id, step)
+        self.app.desk.move_decision(decision.id, step)
         self.load(select=self.query_one("#decision-list", DataTable).cursor_row + step)
 
     @work
@@ -208,8 +207,7 @@ class DecisionsScreen(ModalScreen[None]):
             return
         if await self.app.push_screen_wait(ConfirmScreen(
                 f"Delete the decision “{decision.verb.value} {decision.text}”?", yes="Delete", no="Keep")):
-            self.app.write(f"decision deleted: {decision.verb.value} {decision.text[:40]}", delete_decision,
-                           decision.id)
+            self.app.desk.delete_decision(decision.id)
             self.load()
 
     def action_close(self) -> None:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
 
-from db.exports import export_settings, save_export_settings
+from db.exports import export_settings
 from db.record import read_record
 from secretary.exports.files import write_atomically
 from secretary.exports.minutes import render, to_markdown
@@ -134,6 +134,6 @@ class ExportScreen(Screen):
             return
         error.update(" ".join(notes))
         if chosen != self.settings:  # set once: the next export (and the tracker) starts from these
-            if self.app.try_write("the export settings", save_export_settings, self.state.body.id, chosen).saved:
+            if self.app.desk.save_export_settings(self.state.body.id, chosen).saved:
                 self.settings = chosen
         self.notify(f"Wrote the {'draft ' if doc.draft else ''}minutes to {path}.", title="Exported", markup=False)

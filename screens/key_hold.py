@@ -68,6 +68,10 @@ class KeyHold:
         screen = self.app.screen
         ready = screen is not self.base and screen.is_mounted and (
             screen.focused is not None or not screen.focus_chain)
+        # the action finished without opening anything (F12 on an item with no question to ask)
+        gave_up = screen is self.base and not any(
+            w.node is self.base and not w.is_finished for w in self.app.workers)
+        ready = ready or (gave_up and monotonic() - self.since > 0.02)
         if ready or monotonic() - self.since > MAX_WAIT:
             # a task of its own: the keys it hands on bubble up to the app, whose queue must run meanwhile
             self.releasing = asyncio.get_running_loop().create_task(self._release())

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
-from db.planner import add_entry, list_entries, save_entry
+from db.planner import list_entries
 from secretary.models import Body
 from secretary.planner import PlannerEntry, overdue, read_decision_date, slipped_words
 from screens.footer import Footer
@@ -83,7 +83,7 @@ class PlannerScreen(Screen):
         today = self.app.now().date()
         stored = await self.app.push_screen_wait(PlannerEntryForm(
             PlannerEntry(body_id=self.body.id, decision="-"), "New planner entry",
-            save=lambda e: self.app.write_now(add_entry, e), today=today, new=True))
+            save=lambda e: self.app.desk.add_planner_entry(e), today=today, new=True))
         if stored is not None:
             self.reload(select=stored.id)
 
@@ -95,7 +95,7 @@ class PlannerScreen(Screen):
         today = self.app.now().date()
         stored = await self.app.push_screen_wait(PlannerEntryForm(
             current, f"Planner entry {current.ref}".strip(), today=today,
-            save=lambda e: self.app.write_now(save_entry, e, on=today)))
+            save=lambda e: self.app.desk.save_planner_entry(e, on=today)))
         if stored is not None:
             self.reload(select=stored.id)
 

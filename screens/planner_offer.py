@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from db.meetings import get_meeting
-from db.planner import accept_offer, list_entries, offer_for_meeting
+from db.planner import list_entries, offer_for_meeting
 from secretary.planner import overdue
 from screens.text import plain
 
@@ -65,8 +65,7 @@ class PlannerOfferScreen(ModalScreen[int]):
         if not self.offers or row is None or row >= len(self.offers):
             return
         entry, item = self.offers[row]
-        if not self.app.try_write(f"planner entry {entry.ref} onto the agenda", accept_offer, self.meeting_id,
-                                  entry, item).saved:
+        if not self.app.desk.accept_planner_offer(self.meeting_id, entry, item).saved:
             return
         self.taken += 1
         self.notify(f"Planner {entry.ref} is on the agenda.", markup=False)

@@ -12,11 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static, TextArea
 
 from db.minutes import (
-    add_public_question,
-    delete_public_question,
     list_public_questions,
     next_question_position,
-    update_public_question,
 )
 from secretary.errors import explain
 from secretary.models import PublicQuestion
@@ -113,7 +110,7 @@ class QuestionsScreen(ModalScreen[None]):
         )
         question = await self.app.push_screen_wait(QuestionForm(draft))
         if question is not None:
-            self.app.write(f"public question from {question.asker}", add_public_question, question)
+            self.app.desk.add_public_question(question)
             self.load()
 
     @work
@@ -123,7 +120,7 @@ class QuestionsScreen(ModalScreen[None]):
             return
         question = await self.app.push_screen_wait(QuestionForm(current))
         if question is not None:
-            self.app.write(f"public question from {question.asker} edited", update_public_question, question)
+            self.app.desk.update_public_question(question)
             self.load()
 
     @work
@@ -133,7 +130,7 @@ class QuestionsScreen(ModalScreen[None]):
             return
         if await self.app.push_screen_wait(ConfirmScreen(
                 f"Delete the question from {current.asker}?", yes="Delete", no="Keep")):
-            self.app.write(f"public question from {current.asker} deleted", delete_public_question, current.id)
+            self.app.desk.delete_public_question(current.id)
             self.load()
 
     def action_close(self) -> None:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Header, Input, Label, Select, Static
 
-from db.bodies import get_body, set_quorum_rule
+from db.bodies import get_body
 from db.people import roster
 from secretary.errors import explain
 from secretary.formats import long_date
@@ -128,7 +128,7 @@ class QuorumRuleScreen(FormMixin, Screen[QuorumRule | None]):
         })
 
     def store(self, rule: QuorumRule) -> QuorumRule:
-        self.app.write_now(set_quorum_rule, self.body_id, rule)  # NotSaved: the form says so, the rule kept
+        self.app.desk.set_quorum_rule(self.body_id, rule)  # NotSaved: the form says so, the rule kept
         self.notify(f"Quorum rule for the {self.body.label} saved.", markup=False)
         return rule
 

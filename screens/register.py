@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from db.minutes import list_interests
 from db.people import list_people, roster
-from db.register import confirm_entry, confirmations, unregistered_declarations
+from db.register import confirmations, unregistered_declarations
 from secretary.declarations import NATURE_WORDS
 from secretary.formats import short_date
 from secretary.register_record import last_confirmed, register_flags, register_reminder
@@ -125,8 +125,7 @@ class RegisterScreen(Screen):
         if person is None:
             self.notify("This row is not matched to a member; match it before confirming.", severity="warning")
             return
-        if self.app.try_write(f"register confirmation of {person.full_name}", confirm_entry, self.body.id,
-                              person.id, self.app.now().date()).saved:
+        if self.app.desk.confirm_register_entry(self.body.id, person.id, self.app.now().date()).saved:
             self.notify(f"{person.full_name}'s register entry confirmed today.", markup=False)
             self.read()
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from db.register import add_to_register, unregistered_declarations
+from db.register import unregistered_declarations
 from secretary.models import Body
 from secretary.register_record import source_words
 from screens.confirm import ConfirmScreen
@@ -67,7 +67,7 @@ class DeclaredAtMeetingsScreen(ModalScreen[int]):
                     f"({source_words(offered.meeting, offered.item)})?")
         if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Add", no="Not now")):
             return
-        if self.app.try_write("register entry from a declaration", add_to_register, self.body.id, offered).saved:
+        if self.app.desk.add_to_register(self.body.id, offered).saved:
             self.added += 1
             self.notify(f"Added to the register: {offered.person.full_name}.", markup=False)
             self.reload()
