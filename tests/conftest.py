@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from db import Book
+from db.demo.calendar import TODAY_VARIABLE
+
+# the demo's day in every test (and every command a test runs): the day its sample files were written for
+os.environ[TODAY_VARIABLE] = "2025-03-21"
 
 
 @pytest.fixture
@@ -30,6 +35,10 @@ def held_open(path: Path) -> Iterator[None]:
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys
             from db import Book
+from db.demo.calendar import TODAY_VARIABLE
+
+# the demo's day in every test (and every command a test runs): the day its sample files were written for
+os.environ[TODAY_VARIABLE] = "2025-03-21"
             book = Book.open({str(path)!r})
             print("open", flush=True)
             sys.stdin.read()
