@@ -58,3 +58,11 @@ def test_start_up_keeps_numpy_out_of_sqlite_utils_and_leaves_nothing_behind() ->
 
 def test_there_are_modules_to_check() -> None:
     assert len(modules(secretary)) >= 3 and len(modules(db)) >= 3
+
+
+@pytest.mark.parametrize("module", ["db", "db.book", "secretary.cli", "screens.app"])
+def test_the_demo_generators_stay_out_of_the_app(module: str) -> None:
+    # only the demo command imports db.demo (issue 14): the app neither loads nor depends on it
+    code = f"import sys, {module}; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert not [name for name in out if name.startswith("db.demo")], module

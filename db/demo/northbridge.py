@@ -8,6 +8,7 @@ said at the previous meeting) is written here. Every date moves to the demo's da
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
@@ -87,17 +88,43 @@ def build_demo(path: Path, day: DemoDay | None = None) -> tuple[Book, int, bool]
     """Open the demo book at ``path``, creating it for ``day`` (now, by default) if absent; return it,
     its upcoming meeting's id, and whether it was created now."""
     day = day or DemoDay.current()
+    return open_demo(path, day, lambda book: populate(book, day))
+
+
+def open_demo(path: Path, day: DemoDay, fill: Callable[[Book], object]) -> tuple[Book, int, bool]:
+    """The demo book at ``path``, made with ``fill`` if absent. One whose upcoming meeting is of an
+    earlier day and was never started is set aside (``demo-2025-03-21.secretary``) and made again."""
     created = not path.exists()
     book = Book.open(path, create=created)
     try:
         if created:
             with book.db.atomic():
-                populate(book, day)
+                fill(book)
         upcoming = upcoming_meeting(book, path)
     except BaseException:
         book.close()
+        if created:  # a half-made book is no use to anyone: the next run makes it again
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)
         raise
-    return book, upcoming.id, created
+    if created or upcoming.date >= day.upcoming or upcoming.status is not MeetingStatus.planned:
+        return book, upcoming.id, created
+    book.close()
+    set_aside(path, upcoming.date)
+    return open_demo(path, day, fill)
+
+
+def set_aside(path: Path, day: date) -> Path:
+    """Move an old demo book (and any journal beside it) to a name of its own, never over another file."""
+    n = 1
+    while (aside := path.with_name(f"{path.stem}-{day.isoformat()}{'' if n == 1 else f'-{n}'}{path.suffix}")).exists():
+        n += 1
+    for suffix in ("-wal", "-shm"):
+        journal = path.with_name(path.name + suffix)
+        if journal.exists():
+            journal.rename(aside.with_name(aside.name + suffix))
+    path.rename(aside)
+    return aside
 
 
 class DemoMissing(Exception):

@@ -33,7 +33,7 @@ from db.demo import busy_board as words_for
 from db.demo.busy_board import COMMITTEES, Committee, Topic, Words, committee_rule
 from db.demo.calendar import DemoDay
 from db.demo.northbridge import (
-    NORTHBRIDGE_RULE, SHORT_NAME, create_upcoming, expect_everyone, sample, upcoming_meeting,
+    NORTHBRIDGE_RULE, SHORT_NAME, create_upcoming, expect_everyone, open_demo, sample,
 )
 from db.demo.proceedings import hold
 from db.imports import store_register, store_roster
@@ -83,19 +83,7 @@ def build_big_demo(path: Path, years: int, *, seed: int = SEED, day: DemoDay | N
     day = day or DemoDay.current()
     if years < 1:
         raise ValueError("--years must be at least 1")
-    created = not path.exists()
-    book = Book.open(path, create=created)
-    try:
-        if created:
-            populate(book, years, seed=seed, day=day)
-        upcoming = upcoming_meeting(book, path)
-    except BaseException:
-        book.close()
-        if created:  # a half-made book is no use to anyone: the next run makes it again
-            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                leftover.unlink(missing_ok=True)
-        raise
-    return book, upcoming.id, created
+    return open_demo(path, day, lambda book: populate(book, years, seed=seed, day=day))
 
 
 def populate(book: Book, years: int, *, seed: int = SEED, day: DemoDay | None = None) -> Counts:
