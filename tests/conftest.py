@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,28 @@ from db.demo.calendar import TODAY_VARIABLE
 
 # the demo's day in every test (and every command a test runs): the day its sample files were written for
 os.environ[TODAY_VARIABLE] = "2025-03-21"
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory) -> Callable[[Path], Path]:
+    """A fresh copy of the demo book at the path given: ``build_demo(demo_copy(tmp_path / "demo.secretary"))``.
+
+    The demo is the same book for the pinned day, so each test process builds it once and copies it."""
+    template: list[Path] = []
+
+    def copy(to: Path) -> Path:
+        if not template:
+            from db.demo import build_demo
+
+            made = tmp_path_factory.mktemp("demo-template") / "demo.secretary"
+            build_demo(made)[0].close()
+            template.append(made)
+        to.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template[0], to)
+        to.chmod(0o600)  # as a new book is made
+        return to
+
+    return copy
 
 
 @pytest.fixture
@@ -35,10 +58,6 @@ def held_open(path: Path) -> Iterator[None]:
         [sys.executable, "-c", textwrap.dedent(f"""
             import sys
             from db import Book
-from db.demo.calendar import TODAY_VARIABLE
-
-# the demo's day in every test (and every command a test runs): the day its sample files were written for
-os.environ[TODAY_VARIABLE] = "2025-03-21"
             book = Book.open({str(path)!r})
             print("open", flush=True)
             sys.stdin.read()

@@ -88,8 +88,8 @@ def at(seconds: float) -> datetime:
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     start_meeting(book, upcoming, T0)
     yield book, upcoming
     book.close()
@@ -285,8 +285,8 @@ def test_a_stamp_gives_the_writers_clock_and_leaves_nothing_behind(demo) -> None
     assert last(book, "decision", decision.id).note == ""
 
 
-def test_a_second_connection_sees_the_history(tmp_path: Path) -> None:
-    book, meeting_id, _ = build_demo(tmp_path / "demo.secretary")
+def test_a_second_connection_sees_the_history(demo_copy, tmp_path: Path) -> None:
+    book, meeting_id, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     item = item_of(book, meeting_id)
     save_minute_text(book, item, notes="First words.", at=at(0))
     save_minute_text(book, item, notes="", at=at(1))
