@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,35 @@ from db.demo.calendar import TODAY_VARIABLE
 
 # the demo's day in every test (and every command a test runs): the day its sample files were written for
 os.environ[TODAY_VARIABLE] = "2025-03-21"
+
+
+RAM = Path("/dev/shm")
+RAM_NEEDED = 2 * 1024**3  # the suite's books, with room to spare
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary files in memory where the machine has room: every change the app makes is committed
+    with a sync to disk, and on a disk those syncs are most of the suite's time. What the tests check
+    does not depend on the disk (the power-cut case is not something a test can check); ``--basetemp``
+    puts them elsewhere."""
+    if config.option.basetemp or not RAM.is_dir() or not os.access(RAM, os.W_OK):
+        return  # chosen by hand, or an xdist worker (the controller chose for it)
+    room = os.statvfs(RAM)
+    if room.f_bavail * room.f_frsize < RAM_NEEDED:
+        return
+    run = Path(tempfile.mkdtemp(prefix="secretary-tests-", dir=RAM))
+    config.option.basetemp = str(run / "tmp")
+    config.stash[RAM_RUN] = run
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    run = config.stash.get(RAM_RUN, None)
+    if run is not None:  # memory is not a disk: nothing is left behind
+        shutil.rmtree(run, ignore_errors=True)
+
+
+RAM_RUN = pytest.StashKey[Path]()
 
 
 @pytest.fixture(scope="session")
