@@ -46,6 +46,18 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 RAM_RUN = pytest.StashKey[Path]()
+TIMED_FOLDERS = ("faults",)  # tests that time the app in a subprocess (tests/faults)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that time a subprocess (those in tests/faults, and any marked ``timed``) run one after
+    another in one worker, so that two of them never compete for the same cores."""
+    here = Path(__file__).parent
+    for item in items:
+        folder = item.path.relative_to(here).parts[0] if item.path.is_relative_to(here) else ""
+        if folder in TIMED_FOLDERS or item.get_closest_marker("timed"):
+            item.add_marker(pytest.mark.xdist_group("timed"))
 
 
 @pytest.fixture(scope="session")

@@ -14,11 +14,10 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from db.demo.calendar import DemoDay
-
 from db.attendance import add_movement, set_attendance
 from db.bodies import create_body, list_bodies
 from db.book import Book
+from db.demo.calendar import DemoDay
 from db.imports import store_actions, store_agenda, store_register, store_roster
 from db.meetings import create_meeting, list_items, list_meetings, update_meeting
 from db.minutes import add_decision, save_minute
