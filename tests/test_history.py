@@ -79,6 +79,7 @@ from secretary.models import (
     MovementKind,
     PublicQuestion,
 )
+from tests.conftest import new_book_in_memory
 
 T0 = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -364,7 +365,7 @@ def edit(text: str, op: tuple[str, object]) -> str:
 def test_text_that_stood_for_more_than_five_seconds_is_always_recoverable(steps) -> None:
     """The guarantee itself: replay any typing, with any pauses, and every text the notes
     held for more than SNAPSHOT_SECONDS is one of the versions the history offers."""
-    book = Book.in_memory()
+    book = new_book_in_memory()
     try:
         book.db.execute("INSERT INTO body (id, name) VALUES (1, 'Board')")
         book.db.execute("INSERT INTO meeting (id, body_id, title, date) VALUES (1, 1, 'M', '2025-03-21')")
