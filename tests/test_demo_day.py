@@ -49,6 +49,9 @@ def test_dates_in_the_sample_files_move_by_the_same_days_and_keep_their_shape() 
     assert day.shift_text("Date: Friday 27 June 2025") == "Date: Friday 4 July 2025"
     assert day.shift_text("Month 10 (31/02/2025)") == "Month 10 (31/02/2025)"  # not a date: as written
     assert DemoDay.on(date(2025, 3, 21)).shift_text("21/03/2025") == "21/03/2025"
+    # a month alone names a meeting of the sample: it becomes the month that meeting moved to
+    assert DemoDay.at(LATE_AUTUMN).shift_text("to the June Board; deferred to March; the December Board; members may") == \
+        "to the March Board; deferred to December; the August Board; members may"
 
 
 def test_the_demo_opens_on_todays_meeting_and_tells_the_same_story(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 ANCHOR = date(2025, 3, 21)  # the day the sample files were written for
 ANCHOR_START = time(9)
+SAMPLE_MEETINGS = (date(2024, 9, 27), date(2024, 12, 13), ANCHOR, date(2025, 6, 27))  # "the June Board"
 LENGTH = timedelta(hours=3, minutes=30)  # 09.00 – 12.30, as the sample agenda plans it
 GAP = timedelta(weeks=14)  # from the previous meeting (13 December 2024) to the upcoming one
 LATEST_START = time(23, 45)
@@ -25,7 +26,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
-WORDED = re.compile(rf"\b(?:({'|'.join(WEEKDAYS)}) )?(\d{{1,2}}) ({'|'.join(MONTHS)})\b(?: (\d{{4}}))?")
+WORDED = re.compile(rf"\b(?:({'|'.join(WEEKDAYS)}) )?(?:(\d{{1,2}}) )?({'|'.join(MONTHS)})\b(?: (\d{{4}}))?")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ class DemoDay:
 
     def shift_text(self, text: str) -> str:
         """Every date written in ``text`` (31/10/2024, 29/10/24, 13 December 2024, Friday 27 June 2025,
-        27 September), moved by the same number of days, written the same way."""
+        27 September, January 2025, "the March meeting"), moved by the same number of days, written the
+        same way."""
         return WORDED.sub(self._worded, NUMERIC.sub(self._numeric, text))
 
     def _numeric(self, found: re.Match) -> str:
@@ -106,13 +108,25 @@ class DemoDay:
         weekday, day, month, year = found.groups()
         number = MONTHS.index(month) + 1
         try:
-            # no year: the last such day before the sample's meeting
-            when = date(int(year), number, int(day)) if year else _latest_before(int(day), number, ANCHOR)
+            if day is None:  # a month alone: the sample's meeting that month, or its middle
+                when = _month(number, int(year) if year else None)
+            else:  # no year: the last such day before the sample's meeting
+                when = date(int(year), number, int(day)) if year else _latest_before(int(day), number, ANCHOR)
         except ValueError:
             return found.group(0)
         moved = self.shift(when)
-        words = f"{moved.day} {MONTHS[moved.month - 1]}" + (f" {moved.year}" if year else "")
+        words = MONTHS[moved.month - 1] if day is None else f"{moved.day} {MONTHS[moved.month - 1]}"
+        words += f" {moved.year}" if year else ""
         return f"{WEEKDAYS[moved.weekday()]} {words}" if weekday else words
+
+
+def _month(month: int, year: int | None) -> date:
+    """The day a month stands for: the sample's meeting in it, else its 15th (the year nearest the sample's)."""
+    meeting = [m for m in SAMPLE_MEETINGS if m.month == month and year in (None, m.year)]
+    if meeting:
+        return meeting[0]
+    years = (year,) if year else (ANCHOR.year - 1, ANCHOR.year, ANCHOR.year + 1)
+    return min((date(y, month, 15) for y in years), key=lambda d: abs(d - ANCHOR))
 
 
 def _latest_before(day: int, month: int, anchor: date) -> date:
