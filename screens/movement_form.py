@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from secretary.record import MeetingRecord
-from secretary.models import Movement, MovementKind, Phase
+from secretary.models import STEPPED_OUT, Movement, MovementKind, Phase
 from secretary.times import read_time
 from screens.form import FormMixin
 from screens.person_picker import PersonPicker
@@ -30,7 +30,6 @@ KIND_WORDS = {
     MovementKind.withdrew: "Withdrew for the item",
     MovementKind.returned: "Returned",
 }
-STEPPED_OUT = "stepped out"
 
 
 class MovementForm(FormMixin, ModalScreen[Movement | None]):

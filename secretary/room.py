@@ -7,13 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from secretary.models import Attendance, AttendanceStatus, Movement, MovementKind, Phase
+from secretary.models import STEPPED_OUT, Attendance, AttendanceStatus, Movement, MovementKind, Phase  # noqa: F401
 
 if TYPE_CHECKING:
     from secretary.record import MeetingRecord
 
-
-STEPPED_OUT = "stepped out"  # the note on a departure that was only a step out (F4), not a leaving
 
 _IN = (AttendanceStatus.present, AttendanceStatus.remote)
 

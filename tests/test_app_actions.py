@@ -27,8 +27,8 @@ START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from db.big_demo import build_big_demo
+from db.demo.years import build_big_demo
 from db.bodies import create_body
 from db.minutes import add_interest
 from screens.app import SecretaryApp

@@ -31,8 +31,8 @@ JUNE = date(2025, 6, 27)
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
 

@@ -24,8 +24,8 @@ APRIL = datetime(2025, 4, 10, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from db.demo import PREVIOUS, build_demo
+from db.demo import DemoDay, build_demo
 from db.meetings import list_items, list_meetings
 from screens.app import SecretaryApp
 from screens.home import HomeScreen
@@ -21,8 +21,8 @@ START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
 
@@ -50,7 +50,7 @@ async def search_for(pilot, words: str) -> SearchScreen:
 
 async def test_search_from_home_opens_the_meeting_at_the_item(demo) -> None:
     book, _ = demo
-    december = next(m for m in list_meetings(book) if m.date == PREVIOUS)
+    december = next(m for m in list_meetings(book) if m.date == DemoDay.current().previous)
     urgent = next(i for i in list_items(book, december.id) if i.number == "7")
     app = SecretaryApp(book)
     async with app.run_test(size=(110, 32)) as pilot:
@@ -129,7 +129,7 @@ async def test_part_ii_marked_and_a_query_it_cannot_read(demo) -> None:
 
 
 async def test_many_results_come_a_page_at_a_time(tmp_path: Path) -> None:
-    from db.big_demo import build_big_demo
+    from db.demo.years import build_big_demo
 
     book, _, _ = build_big_demo(tmp_path / "year.secretary", 1)
     app = SecretaryApp(book)

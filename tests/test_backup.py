@@ -18,10 +18,10 @@ from tests.test_cli import secretary
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
+def demo_path(demo_copy, tmp_path: Path) -> Path:
     path = tmp_path / "book" / "demo.secretary"
     path.parent.mkdir()
-    book, _, _ = build_demo(path)
+    book, _, _ = build_demo(demo_copy(path))
     book.close()
     return path
 

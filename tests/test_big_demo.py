@@ -11,8 +11,8 @@ import pytest
 
 from db.actions import actions_with_status
 from db.bodies import list_bodies
-from db.big_demo import build_big_demo
-from db.demo import UPCOMING
+from db.demo import DemoDay
+from db.demo.years import build_big_demo
 from db.record import read_record
 from db.meetings import list_meetings
 from db.search import search
@@ -73,7 +73,7 @@ def test_reopened_not_regenerated_and_every_meeting_reads(one_year: Path) -> Non
         assert not created
         board = next(b for b in list_bodies(book) if b.short_name == "NICB")
         upcoming = read_record(book, meeting_id)
-        assert upcoming.meeting.date == UPCOMING and upcoming.meeting.body_id == board.id
+        assert upcoming.meeting.date == DemoDay.current().upcoming and upcoming.meeting.body_id == board.id
         assert any(i.title == "Joint Forward Plan refresh 2025/26" for i in upcoming.items)  # the demo's agenda
         for body in list_bodies(book):
             meetings = list_meetings(book, body.id)
@@ -84,7 +84,7 @@ def test_reopened_not_regenerated_and_every_meeting_reads(one_year: Path) -> Non
                 if meeting in held:
                     doc = build_minutes(state, confidential=True)
                     assert doc.items and state.movements
-            actions, statuses = actions_with_status(book, body.id, UPCOMING)
+            actions, statuses = actions_with_status(book, body.id, DemoDay.current().upcoming)
             still_open = [a for a in actions if statuses[a.id] in OPEN]
             recent = {m.id for m in held[:8]}  # held: most recent first
             assert still_open and all(a.meeting_id in recent for a in still_open)  # the old ones all closed

@@ -79,6 +79,7 @@ from secretary.models import (
     MovementKind,
     PublicQuestion,
 )
+from tests.conftest import new_book_in_memory
 
 T0 = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -88,8 +89,8 @@ def at(seconds: float) -> datetime:
 
 
 @pytest.fixture
-def demo(tmp_path: Path):
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+def demo(demo_copy, tmp_path: Path):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     start_meeting(book, upcoming, T0)
     yield book, upcoming
     book.close()
@@ -285,8 +286,8 @@ def test_a_stamp_gives_the_writers_clock_and_leaves_nothing_behind(demo) -> None
     assert last(book, "decision", decision.id).note == ""
 
 
-def test_a_second_connection_sees_the_history(tmp_path: Path) -> None:
-    book, meeting_id, _ = build_demo(tmp_path / "demo.secretary")
+def test_a_second_connection_sees_the_history(demo_copy, tmp_path: Path) -> None:
+    book, meeting_id, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     item = item_of(book, meeting_id)
     save_minute_text(book, item, notes="First words.", at=at(0))
     save_minute_text(book, item, notes="", at=at(1))
@@ -364,7 +365,7 @@ def edit(text: str, op: tuple[str, object]) -> str:
 def test_text_that_stood_for_more_than_five_seconds_is_always_recoverable(steps) -> None:
     """The guarantee itself: replay any typing, with any pauses, and every text the notes
     held for more than SNAPSHOT_SECONDS is one of the versions the history offers."""
-    book = Book.in_memory()
+    book = new_book_in_memory()
     try:
         book.db.execute("INSERT INTO body (id, name) VALUES (1, 'Board')")
         book.db.execute("INSERT INTO meeting (id, body_id, title, date) VALUES (1, 1, 'M', '2025-03-21')")

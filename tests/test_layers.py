@@ -88,3 +88,9 @@ def test_screens_write_no_sql_and_never_touch_the_queue() -> None:
             assert ".kwargs[" not in text and ".waiting" not in text.replace("saver.waiting", ""), path.name
         checked += 1
     assert checked >= 10
+@pytest.mark.parametrize("module", ["db", "db.book", "secretary.cli", "screens.app"])
+def test_the_demo_generators_stay_out_of_the_app(module: str) -> None:
+    # only the demo command imports db.demo (issue 14): the app neither loads nor depends on it
+    code = f"import sys, {module}; print('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert not [name for name in out if name.startswith("db.demo")], module

@@ -39,8 +39,8 @@ DECEMBER = 1
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    book, upcoming, _ = build_demo(tmp_path_factory.mktemp("minutes") / "demo.secretary")
+def demo(demo_copy, tmp_path_factory):
+    book, upcoming, _ = build_demo(demo_copy(tmp_path_factory.mktemp("minutes") / "demo.secretary"))
     yield book, upcoming
     book.close()
 
@@ -142,8 +142,8 @@ CANARY = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=12, max_size=16).
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(canary=CANARY)
-def test_part_two_never_reaches_the_public_minutes(tmp_path_factory, canary: str) -> None:
-    book, upcoming, _ = build_demo(tmp_path_factory.mktemp("canary") / "demo.secretary")
+def test_part_two_never_reaches_the_public_minutes(demo_copy, tmp_path_factory, canary: str) -> None:
+    book, upcoming, _ = build_demo(demo_copy(tmp_path_factory.mktemp("canary") / "demo.secretary"))
     try:
         start_meeting(book, upcoming, datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc))
         private = [i for i in list_items(book, upcoming) if i.part.value == "II"]
@@ -175,9 +175,9 @@ def test_part_two_never_reaches_the_public_minutes(tmp_path_factory, canary: str
         book.close()
 
 
-def test_export_minutes_command_refuses_to_overwrite_and_writes_whole_files(tmp_path: Path) -> None:
+def test_export_minutes_command_refuses_to_overwrite_and_writes_whole_files(demo_copy, tmp_path: Path) -> None:
     path = tmp_path / "demo.secretary"
-    book, _, _ = build_demo(path)
+    book, _, _ = build_demo(demo_copy(path))
     book.close()
     out = tmp_path / "minutes.docx"
     out.write_bytes(b"the clerk's edited copy")
@@ -196,7 +196,7 @@ def test_export_minutes_command_refuses_to_overwrite_and_writes_whole_files(tmp_
     assert not list(tmp_path.glob(".*.part"))
 
 
-async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) -> None:
+async def test_approval_at_the_next_meeting_then_a_correction(demo_copy, tmp_path: Path) -> None:
     from textual.widgets import TextArea
 
     from db.meetings import get_meeting
@@ -206,7 +206,7 @@ async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) ->
     from screens.meeting import MeetingScreen
     from secretary.models import MeetingStatus
 
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     minutes_item = next(i for i in list_items(book, upcoming) if i.number == "1d")
     try:
         app = SecretaryApp(book, open_meeting=upcoming)
@@ -269,7 +269,7 @@ async def test_approval_at_the_next_meeting_then_a_correction(tmp_path: Path) ->
         book.close()
 
 
-async def test_the_export_screen_previews_and_writes(tmp_path: Path, monkeypatch) -> None:
+async def test_the_export_screen_previews_and_writes(demo_copy, tmp_path: Path, monkeypatch) -> None:
     from textual.widgets import Select
 
     from screens.app import SecretaryApp
@@ -277,7 +277,7 @@ async def test_the_export_screen_previews_and_writes(tmp_path: Path, monkeypatch
     from screens.export import ExportScreen
 
     monkeypatch.chdir(tmp_path)
-    book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     try:
         app = SecretaryApp(book, open_meeting=DECEMBER)
         async with app.run_test(size=(110, 32)) as pilot:

@@ -20,9 +20,9 @@ SAMPLE = Path(__file__).resolve().parents[1] / "secretary" / "data" / "northbrid
 
 
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
+def demo_path(demo_copy, tmp_path: Path) -> Path:
     path = tmp_path / "demo.secretary"
-    book, _, _ = build_demo(path)
+    book, _, _ = build_demo(demo_copy(path))
     book.close()
     return path
 

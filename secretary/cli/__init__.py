@@ -292,7 +292,7 @@ def run_demo(args: argparse.Namespace) -> int:
     path = (args.book or data_folder() / name).expanduser().absolute()
     with _naming_the_backup(path):  # an existing demo book is opened again: damaged, it is told like any
         if args.years is not None:
-            from db.big_demo import build_big_demo
+            from db.demo.years import build_big_demo
 
             if not path.exists():
                 print(f"Generating {args.years} year{'' if args.years == 1 else 's'} of meetings at {path} …",

@@ -77,6 +77,9 @@ class MovementKind(StrEnum):
     returned = "returned"
 
 
+STEPPED_OUT = "stepped out"  # the note on a 'left' movement that F4 records: out of the room, coming back
+
+
 class Phase(StrEnum):
     start = "start"
     during = "during"

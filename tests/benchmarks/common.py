@@ -97,7 +97,7 @@ def scratch_folder() -> Path:
 
 def ten_year_book(folder: Path, years: int = YEARS) -> tuple[Path, float, str]:
     """Generate the ten-year book in ``folder``; its path, the seconds it took and its counts."""
-    from db.big_demo import populate
+    from db.demo.years import populate
     from db.book import Book
 
     path = folder / f"{years}-years.secretary"
@@ -117,7 +117,7 @@ def copy_of(book: Path, folder: Path, name: str) -> Path:
 
 def open_upcoming(path: Path):
     """The book at ``path`` and the Board's next meeting (21 March 2025) in it."""
-    from db.big_demo import build_big_demo
+    from db.demo.years import build_big_demo
 
     book, meeting_id, _ = build_big_demo(path, YEARS)
     return book, meeting_id

@@ -15,7 +15,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from db.big_demo import build_big_demo
+from db.demo.years import build_big_demo
 from db.demo import build_demo
 from db.record import read_record
 from secretary.exports import minutes as minutes_export

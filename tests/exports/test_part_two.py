@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from db.big_demo import build_big_demo
+from db.demo.years import build_big_demo
 from db.bodies import list_bodies
 from db.exports import load_tracker, part_two_actions
 from db.record import read_record

@@ -37,10 +37,10 @@ class LiveBook:
 
 
 @pytest.fixture(scope="session")
-def live_book(tmp_path_factory) -> LiveBook:
+def live_book(demo_copy, tmp_path_factory) -> LiveBook:
     """The demo book with its meeting live at item 1, closed so that it can be copied."""
     path = tmp_path_factory.mktemp("faults") / "live.secretary"
-    book, meeting_id, _ = build_demo(path)
+    book, meeting_id, _ = build_demo(demo_copy(path))
     start_meeting(book, meeting_id, OPENED)
     first = list_items(book, meeting_id)[0].id
     book.close()

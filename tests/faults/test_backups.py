@@ -23,9 +23,9 @@ from tests.faults.conftest import Clerk, dump, integrity
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
 
-async def test_the_app_backs_up_when_the_meeting_goes_live_and_when_it_closes(tmp_path: Path) -> None:
+async def test_the_app_backs_up_when_the_meeting_goes_live_and_when_it_closes(demo_copy, tmp_path: Path) -> None:
     path = tmp_path / "book" / "demo.secretary"
-    book, upcoming, _ = build_demo(path)
+    book, upcoming, _ = build_demo(demo_copy(path))
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -51,10 +51,10 @@ READ_ONLY = "Nothing was saved: the book cannot be written (it, or the disk it i
 
 
 @pytest.fixture(scope="session")
-def demo_book(tmp_path_factory) -> Path:
+def demo_book(demo_copy, tmp_path_factory) -> Path:
     """The demo book as built (its meeting of 21 March planned), closed so that it can be copied."""
     path = tmp_path_factory.mktemp("outside") / "demo.secretary"
-    book, _, _ = build_demo(path)
+    book, _, _ = build_demo(demo_copy(path))
     book.close()
     return path
 

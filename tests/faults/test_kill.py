@@ -22,7 +22,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from tests.faults.conftest import HERE, Held, held, integrity
+
+pytestmark = pytest.mark.campaign  # long: kept out of the everyday run, run by .ci/run (-m campaign)
 
 TRIALS = 50  # across both books
 LANES = 2

@@ -11,7 +11,7 @@ import pytest
 
 from db import Book
 from db.attendance_record import load_period
-from db.big_demo import build_big_demo
+from db.demo.years import build_big_demo
 from db.bodies import list_bodies
 from db.demo import build_demo
 from db.record import read_record
