@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from secretary.models import AgendaItem, ItemKind, Part
+from secretary.standing import LABELS, Standing, classify
 from secretary.times import format_time, read_time
 from screens.form import FormScreen
 
@@ -55,6 +56,9 @@ class ItemFormScreen(FormScreen[AgendaItem | None]):
                 yield Checkbox("Break", item.kind is ItemKind.break_, id="break")
                 yield Select([("Part I (public)", Part.public), ("Part II (confidential)", Part.confidential)],
                              value=item.part, allow_blank=False, id="part")
+            yield Label("Standing item (what F12 writes, what a new meeting copies)")
+            yield Select([(label, kind) for kind, label in LABELS.items()], value=item.standing, allow_blank=False,
+                         id="standing")
             yield Static("", classes="error", id="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -84,4 +88,12 @@ class ItemFormScreen(FormScreen[AgendaItem | None]):
             "verbal": self.query_one("#verbal", Checkbox).value,
             "kind": ItemKind.break_ if self.query_one("#break", Checkbox).value else ItemKind.item,
             "part": self.query_one("#part", Select).value,
+            "standing": self._standing(value["title"]),
         })
+
+    def _standing(self, title: str) -> Standing:
+        """As the clerk chose; a new item the clerk said nothing about is judged by its title."""
+        chosen = self.query_one("#standing", Select).value
+        if self.item.id is None and chosen is self.item.standing:
+            return classify(title)
+        return chosen

@@ -101,3 +101,45 @@ async def test_bad_time_is_explained_and_nothing_changes(demo) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert printed(book, upcoming) == before
+
+
+async def test_the_clerk_says_which_standing_item_an_item_is_and_f12_follows(demo) -> None:
+    # a board whose 'Resident's Story' slot is where apologies are taken: the kind is the clerk's to say
+    from textual.widgets import Select, TextArea
+
+    from db.meetings import get_item
+    from screens.live import LiveScreen
+    from secretary.standing import Standing
+
+    book, upcoming = demo
+    story = next(i for i in list_items(book, upcoming) if i.number == "3")
+    assert story.standing is Standing.none
+    app = SecretaryApp(book, open_meeting=upcoming)
+    async with app.run_test(size=(140, 45)) as pilot:
+        editor = await open_editor(pilot, app)
+        editor.query_one("#agenda", DataTable).move_cursor(row=next(n for n, i in enumerate(editor.items)
+                                                                    if i.id == story.id))
+        await pilot.press("e")
+        await pilot.pause()
+        kind = app.screen.query_one("#standing", Select)
+        kind.focus()
+        await pilot.press("enter")  # open the list …
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # … An ordinary item, Welcome, Apologies
+        await pilot.pause()
+        assert kind.value is Standing.apologies
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert get_item(book, story.id).standing is Standing.apologies
+        await pilot.press("escape")  # back to the overview, then live, and F12 on item 3
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("ctrl+g", "3", "enter")
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#notes", TextArea).text == "Apologies were noted as above."
