@@ -55,6 +55,10 @@ def standard_text(
     if kind is Standing.interests:
         said = [wording(d, initials.get(d.person_id, "?")) for d in declarations
                 if d.item_id is None or d.item_id == item.id]
+        elsewhere = [d for d in declarations if d.item_id is not None and d.item_id != item.id]
+        if elsewhere:  # never "no declarations" with one on record: where they are is said instead
+            said.append("Declarations of interest made during the meeting are recorded under the items "
+                        "concerned.")
         sentences = said or ["There were no declarations of interest."]
         if meeting.register_confirmed:
             sentences.append("The Register of Interests was confirmed as up to date.")
