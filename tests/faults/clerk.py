@@ -58,13 +58,13 @@ def digest(text: str) -> str:
 
 
 def acknowledge_saves(app: SecretaryApp, prefix: str = "") -> None:
-    """Print an ack for every change the app's saver reports saved, as it returns."""
-    original = app.saver.write
+    """Print an ack for every change the app's desk reports saved, as it returns."""
+    original = app.desk.hold
 
-    def write(what, write, *args, key=None, **kwargs):
-        outcome = original(what, write, *args, key=key, **kwargs)
+    def hold(change):
+        outcome = original(change)
         if outcome.saved:
-            name = write.__name__
+            name, args, kwargs = change.write.__name__, change.args, change.kwargs
             if name == "save_minute_text" and "notes" in kwargs:
                 say(f"{prefix}ack notes {args[0]} {len(kwargs['notes'])}")
             elif name == "take_item":
@@ -75,7 +75,7 @@ def acknowledge_saves(app: SecretaryApp, prefix: str = "") -> None:
                 say(f"{prefix}ack row {table} {outcome.value.id}")
         return outcome
 
-    app.saver.write = write
+    app.desk.hold = hold
 
 
 # --- driving the live screen ---------------------------------------------------------------
