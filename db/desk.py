@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import cache, wraps
 from typing import Any
 
-from db import actions, attendance, bodies, history, imports, live, meetings, minutes, people
+from db import actions, attendance, bodies, history, imports, live, meetings, minutes, movement_lines, people
 from db.book import Book
 from db.pending import Change, NotSaved, Outcome, PendingWrites
 from secretary.models import (
@@ -42,6 +42,7 @@ from secretary.models import (
     QuorumRule,
     Seat,
 )
+from secretary.movement_lines import MovementLine
 from secretary.room import STEPPED_OUT
 
 Words = str | tuple[str, str]  # what the clerk did; with a key, a later change of the same key replaces it
@@ -199,6 +200,18 @@ class Desk:
     @held(attendance.delete_movement)
     def delete_movement(self, movement_id: int) -> Words:
         return "an arrival or departure deleted"
+
+    @held(movement_lines.link_line)
+    def link_movement_line(self, line: MovementLine) -> Words:
+        return f"“{_short(line.text, 40)}” linked to its movement"
+
+    @held(movement_lines.rewrite_line)
+    def rewrite_movement_line(self, line_id: int, text: str) -> Words:
+        return f"movement line now reads “{_short(text, 40)}”"
+
+    @held(movement_lines.forget_line)
+    def forget_movement_line(self, line_id: int) -> Words:
+        return "a movement line taken out of the notes"
 
     @held(live.record_declaration)
     def record_declaration(self, declaration: Declaration, at: datetime) -> Words:

@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries: the number of the last migration
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -694,3 +694,25 @@ def m008_book_state(db: Database) -> None:
 )""")
     db.execute("INSERT INTO book_state (id) VALUES (1)")
     _set_version(db, 8)
+
+
+# --- m010: movement lines in the notes ---------------------------------------------------
+
+
+@migrations()
+def m010_movement_lines(db: Database) -> None:
+    """The line ("VM arrived.") put into an item's notes where the clerk had reached when the
+    movement was recorded, exactly as inserted, so correcting or deleting the movement can
+    rewrite or remove it. A deleted movement leaves its line's link (movement_id NULL) until
+    the line has been taken out of the notes."""
+    db.executescript("""
+CREATE TABLE movement_line (
+    id INTEGER PRIMARY KEY,
+    movement_id INTEGER REFERENCES movement(id) ON DELETE SET NULL,
+    item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+CREATE INDEX movement_line_item ON movement_line(item_id);
+CREATE INDEX movement_line_movement ON movement_line(movement_id);
+""")
+    _set_version(db, 10)

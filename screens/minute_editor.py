@@ -112,7 +112,7 @@ class MinuteEditor(LiveView, Vertical):
         if item.section:
             lines.append(f"Section: {item.section}")
         meta.update("\n".join(lines))
-        lines = inline_notes(item.id, record.movements, record.people, record.running_order())
+        lines = inline_notes(item.id, record.movements, record.people, record.running_order(), record.lines_in_notes())
         said.update("\n".join(str(n) for n in lines))
 
     def _item_quorum(self, record: MeetingRecord, item: AgendaItem | None) -> None:
