@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.attendance import delete_movement, list_movements, update_movement
+from db.attendance import list_movements
 from db.record import read_record
 from secretary.record import MeetingRecord
 from secretary.models import Movement
@@ -236,9 +236,7 @@ class MovementsScreen(ModalScreen[bool]):
             MovementForm(self.state, kind=movement.kind, now=self.now(), movement=movement)
         )
         if corrected is not None:
-            who = self.state.people[corrected.person_id].initials
-            self.app.write(f"{who}'s {corrected.kind.value} corrected to {corrected.at:%H.%M}", update_movement,
-                           corrected)
+            self.app.desk.update_movement(corrected)
             self.changed = True
             self.load()
 
@@ -250,10 +248,9 @@ class MovementsScreen(ModalScreen[bool]):
         who = self.state.people[movement.person_id].initials
         sure = await self.app.push_screen_wait(ConfirmScreen(
             f"Delete “{who} {KIND_WORDS[movement.kind].lower()} at {movement.at:%H.%M}”? "
-            "Nothing else changes.", yes="Delete", no="Keep"))
+            "Its line in the notes goes too, unless you edited it.", yes="Delete", no="Keep"))
         if sure:
-            self.app.write(f"{who}'s {movement.kind.value} at {movement.at:%H.%M} deleted", delete_movement,
-                           movement.id)
+            self.app.desk.delete_movement(movement.id)
             self.changed = True
             self.load()
 
