@@ -65,6 +65,8 @@ def place_line(text: str, cursor: int, line: str) -> tuple[Edit, int]:
     cursor = max(0, min(cursor, len(text)))
     point = cursor if _between_sentences(text, cursor) else _sentence_end(text, cursor)
     before = " " if point > 0 and not text[point - 1].isspace() else ""
+    if before and text[point - 1] not in _ENDS and (point == len(text) or text[point] == "\n"):
+        before = "\n"  # after a line that is no sentence ("- from RD", a heading): a line of its own
     after = " " if point < len(text) and not text[point].isspace() else ""
     return Edit(point, point, before + line + after), point + len(before) + len(line)
 

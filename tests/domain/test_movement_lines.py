@@ -55,7 +55,11 @@ def test_mid_word_goes_to_the_end_of_the_sentence() -> None:
 
 def test_mid_sentence_at_the_end_of_a_line_goes_to_the_line_end() -> None:
     text, _ = placed("The chair said\nSecond line.", 4)
-    assert text == "The chair said VM arrived.\nSecond line."
+    assert text == "The chair said\nVM arrived.\nSecond line."
+
+
+def test_after_a_list_line_on_a_line_of_its_own() -> None:
+    assert placed("Apologies noted.\n- from RD", 26) == ("Apologies noted.\n- from RD\nVM arrived.", 38)
 
 
 def test_between_sentences_goes_at_the_cursor() -> None:
@@ -65,7 +69,7 @@ def test_between_sentences_goes_at_the_cursor() -> None:
 
 def test_a_number_with_a_point_is_not_split() -> None:
     text, _ = placed("It cost 3.5 million", 10)  # between "3." and "5"
-    assert text == "It cost 3.5 million VM arrived."
+    assert text == "It cost 3.5 million\nVM arrived."
 
 
 def test_at_the_start_of_a_line() -> None:
