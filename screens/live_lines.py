@@ -69,3 +69,16 @@ class LiveLines:
         self.notify(f"“{link.text}” in the notes of {where} was edited, so it is left as you wrote it; "
                     f"{then}. Check it.", title="Movement line edited", severity="warning", timeout=12,
                     markup=False)
+
+    def unlink_lines_not_in_notes(self) -> None:
+        """After notes are put back from the history: lines the restored notes do not hold are no
+        longer in the notes, so their movements go back to being printed by the minutes."""
+        record, item_id = self.record, self.editor.item_id
+        if record is None or item_id is None or not record.editable:
+            return
+        notes = self.editor.notes.text
+        gone = [x for x in record.movement_lines if x.item_id == item_id and x.text not in notes]
+        for link in gone:
+            self.app.desk.forget_movement_line(link.id)
+        if gone:
+            self.reload()

@@ -163,6 +163,7 @@ class LiveVerbs:
         if await self.app.push_screen_wait(HistoryScreen(self.meeting_id, item.id if item else None)):
             self.editor.item_id = None  # the notes may have been put back: load them into the editor again
             self.reload()
+            self.unlink_lines_not_in_notes()  # a version from before a line: the minutes print it again
 
     @opens_screen
     def action_attendance(self) -> None:

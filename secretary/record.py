@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
-from secretary.movement_lines import MovementLine
 from secretary.models import (
     Action,
     AgendaItem,
@@ -29,6 +28,7 @@ from secretary.models import (
     PublicQuestion,
     Seat,
 )
+from secretary.movement_lines import MovementLine
 from secretary.planner import PlannerEntry
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
 from secretary.register_record import reminder_at_item

@@ -4,7 +4,7 @@ movement rewrites or removes it, unless the clerk edited it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from secretary.exports.minutes import RENDERERS
 from secretary.minutes_doc import build_minutes
 from secretary.models import MovementKind
 
-START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
+START = datetime(2025, 3, 21, 9, 2, tzinfo=UTC)
 
 
 @pytest.fixture

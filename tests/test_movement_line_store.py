@@ -3,7 +3,7 @@ deleted (so its line can still be taken out of the notes), gone with their item.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from db.record import read_record
 from secretary.models import Movement, MovementKind
 from secretary.movement_lines import MovementLine
 
-T0 = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 21, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture

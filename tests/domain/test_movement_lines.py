@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from secretary.annotations import RunningOrder, inline_notes
 from secretary.models import AgendaItem, Movement, MovementKind, Person, Phase
-from secretary.movement_lines import MovementLine, applied, lines_wanted, place_line, sync_lines
+from secretary.movement_lines import (
+    MovementLine,
+    applied,
+    lines_wanted,
+    place_line,
+    sync_lines,
+)
 
 START = datetime(2025, 3, 21, 10, 0, tzinfo=UTC)
 ITEMS = [AgendaItem(id=100 + n, meeting_id=7, position=n, number=str(n), title=f"Item {n}") for n in (1, 2, 3)]
