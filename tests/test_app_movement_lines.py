@@ -220,3 +220,39 @@ async def test_a_withdrawal_line_says_the_return_when_the_item_ends(demo) -> Non
         printed = printed_minutes(book, upcoming, confidential=True)  # item 18 is in Part II
         assert printed.count("ASa withdrew for this item and returned at the end.") == 1
         assert "ASa withdrew" not in printed_minutes(book, upcoming)
+
+
+async def test_notes_put_back_from_before_the_line_leave_the_minutes_printing_it(demo) -> None:
+    from db.history import keep_time_with
+    from screens.confirm import ConfirmScreen
+    from screens.history import HistoryScreen
+
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    keep_time_with(book, lambda: app.now())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        live = await start_live(app, pilot)
+        notes = live.query_one("#notes", TextArea)
+        await type_text(pilot, "Welcome.")
+        clock.on(1)
+        await record(pilot, "f2", "NF")
+        assert notes.text == "Welcome. NF arrived."
+        assert len(list_lines(book, upcoming)) == 1
+        clock.on(1)
+        await pilot.press("f11")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        wanted = next(i for i, c in enumerate(history.changes) if c.is_text and c.before["notes"] == "Welcome.")
+        await pilot.press(*["down"] * wanted, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert notes.text == "Welcome."
+        assert list_lines(book, upcoming) == []  # no longer in the notes: the minutes print it again
+        assert printed_minutes(book, upcoming).count("NF arrived.") == 1
