@@ -69,11 +69,15 @@ class MovementForm(FormMixin, ModalScreen[Movement | None]):
                 yield Label("Who (initials or part of a name)")
                 yield PersonPicker(self._candidates(), id="who", roles=roles_at(state))
             else:
-                yield Label("Who and what")  # a movement put on the wrong person is corrected here too
-                yield Select([(f"{p.initials}  {p.name}", p.id) for p in self._candidates()],
-                             value=editing.person_id, allow_blank=False, id="who-fixed")
-                yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
-                             allow_blank=False, id="kind")
+                with Horizontal(classes="row"):  # a movement put on the wrong person is corrected here too
+                    with Vertical():
+                        yield Label("Who")
+                        yield Select([(f"{p.initials}  {p.name}", p.id) for p in self._candidates()],
+                                     value=editing.person_id, allow_blank=False, id="who-fixed")
+                    with Vertical():
+                        yield Label("What")
+                        yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
+                                     allow_blank=False, id="kind")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Time")
