@@ -197,6 +197,10 @@ class Desk:
     def update_movement(self, movement: Movement) -> Words:
         return f"{self._who(movement.person_id)}'s {movement.kind.value} corrected to {movement.at:%H.%M}"
 
+    @held(live.correct_movement)
+    def correct_movement(self, movement: Movement) -> Words:
+        return f"{movement.kind.value} corrected: {self._who(movement.person_id)} at {movement.at:%H.%M}"
+
     @held(attendance.delete_movement)
     def delete_movement(self, movement_id: int) -> Words:
         return "an arrival or departure deleted"

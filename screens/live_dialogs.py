@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from db.attendance import list_movements
 from db.record import read_record
 from secretary.record import MeetingRecord
-from secretary.models import Movement
+from secretary.models import AttendanceStatus, Movement
 from screens.confirm import ConfirmScreen
 from screens.movement_form import KIND_WORDS, MovementForm
 from screens.text import plain
@@ -175,6 +175,9 @@ class ItemPicker(ModalScreen[int | None]):
         self.dismiss(None)
 
 
+IN = (AttendanceStatus.present, AttendanceStatus.remote)
+
+
 class MovementsScreen(ModalScreen[bool]):
     """Every arrival and departure so far; correct the time, item or phase, or delete one.
     Dismisses with True when something changed."""
@@ -236,7 +239,12 @@ class MovementsScreen(ModalScreen[bool]):
             MovementForm(self.state, kind=movement.kind, now=self.now(), movement=movement)
         )
         if corrected is not None:
-            self.app.desk.update_movement(corrected)
+            self.app.desk.correct_movement(corrected)
+            before = self.state.attendance_of(movement.person_id)
+            if corrected.person_id != movement.person_id and before is not None and before.status in IN:
+                was = self.state.people[movement.person_id].initials  # whether they were here is the clerk's to say
+                self.notify(f"{was} is still marked {before.status.value}; if {was} was not here, change it on "
+                            "the roll (Ctrl+T).", title="Who moved corrected", timeout=10, markup=False)
             self.changed = True
             self.load()
 

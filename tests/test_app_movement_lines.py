@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from db.attendance import list_movements
+from db.attendance import list_attendance, list_movements
 from db.demo import build_demo
 from db.minutes import get_minute
 from db.movement_lines import list_lines
@@ -23,7 +23,7 @@ from screens.meeting import MeetingScreen
 from screens.movement_form import MovementForm
 from secretary.exports.minutes import RENDERERS
 from secretary.minutes_doc import build_minutes
-from secretary.models import MovementKind
+from secretary.models import AttendanceStatus, MovementKind
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=UTC)
 
@@ -115,6 +115,10 @@ async def test_a_movement_line_goes_where_the_clerk_was_and_follows_its_movement
         await pilot.press("escape")
         await pilot.pause()
         assert notes.text == "Discussion began. JP arrived. More discussion."
+        jp = person_by_initials(book, 1, "JP").id
+        assert next(a for a in list_attendance(book, upcoming) if a.person_id == jp).status is AttendanceStatus.present
+        told = [n for n in app._notifications if n.title == "Who moved corrected"]
+        assert told and told[-1].message.startswith("NF is still marked present")
         await pilot.pause()
         assert get_minute(book, item_id).notes == "Discussion began. JP arrived. More discussion."
         assert [x.text for x in list_lines(book, upcoming)] == ["JP arrived."]
