@@ -124,7 +124,8 @@ def test_the_minutes_leave_out_lines_already_in_the_notes_and_keep_the_others() 
 
 
 def test_a_withdrawal_in_the_notes_does_not_leave_its_return_printed_alone() -> None:
-    movements = [mv(1, 6, MovementKind.withdrew, 5, phase=Phase.start), mv(2, 6, MovementKind.returned, 20, phase=Phase.end)]
+    movements = [mv(1, 6, MovementKind.withdrew, 5, phase=Phase.start),
+                 mv(2, 6, MovementKind.returned, 20, phase=Phase.end)]
     assert inline_notes(102, movements, PEOPLE, ORDER, {1}) == []
 
 
