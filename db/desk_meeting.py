@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from db import actions, attendance, history, live, meetings, minutes
+from db import actions, attendance, history, live, meetings, minutes, movement_lines
 from db.desk_queue import _FIELD_WORDS, DeskQueue, Words, _minute_key, _short, held
 from secretary.models import (
     Action,
@@ -18,6 +18,7 @@ from secretary.models import (
     Person,
     PublicQuestion,
 )
+from secretary.movement_lines import MovementLine
 from secretary.room import STEPPED_OUT
 
 
@@ -154,3 +155,19 @@ class MeetingVerbs(DeskQueue):
         if change is None or change.meeting_id is None:
             return "deletion undone"
         return f"deletion undone: {summary(change, history.names_for(self.book, change.meeting_id), 50)}"
+
+    @held(live.correct_movement)
+    def correct_movement(self, movement: Movement) -> Words:
+        return f"{movement.kind.value} corrected: {self._who(movement.person_id)} at {movement.at:%H.%M}"
+
+    @held(movement_lines.link_line)
+    def link_movement_line(self, line: MovementLine) -> Words:
+        return f"“{_short(line.text, 40)}” linked to its movement"
+
+    @held(movement_lines.rewrite_line)
+    def rewrite_movement_line(self, line_id: int, text: str) -> Words:
+        return f"movement line now reads “{_short(text, 40)}”"
+
+    @held(movement_lines.forget_line)
+    def forget_movement_line(self, line_id: int) -> Words:
+        return "a movement line taken out of the notes"

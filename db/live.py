@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from db.attendance import add_movement, list_movements, set_attendance
+from db.attendance import add_movement, list_movements, set_attendance, update_movement
 from db.book import Book
 from db.meetings import get_meeting, list_items, update_meeting
 from db.minutes import add_declaration, get_minute, list_minutes, save_minute
@@ -113,20 +113,32 @@ def record_movement(book: Book, movement: Movement) -> Movement:
     is added to it, in the group their membership gives.
     """
     with book.db.atomic():
-        row = one(
-            book, Attendance, "SELECT * FROM attendance WHERE meeting_id = ? AND person_id = ?",
-            [movement.meeting_id, movement.person_id],
-        )
-        if row is None:
-            set_attendance(book, Attendance(
-                meeting_id=movement.meeting_id, person_id=movement.person_id,
-                group=_group_of(book, movement.person_id), status=AttendanceStatus.present,
-            ))
-        elif movement.kind is MovementKind.arrived and row.status not in (
-            AttendanceStatus.present, AttendanceStatus.remote
-        ):
-            set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
+        _on_the_list(book, movement)
         return add_movement(book, movement)
+
+
+def correct_movement(book: Book, movement: Movement) -> None:
+    """A movement corrected (time, item, phase, kind or who moved); the person it now names is on
+    the list as if it had been recorded for them."""
+    with book.db.atomic():
+        _on_the_list(book, movement)
+        update_movement(book, movement)
+
+
+def _on_the_list(book: Book, movement: Movement) -> None:
+    row = one(
+        book, Attendance, "SELECT * FROM attendance WHERE meeting_id = ? AND person_id = ?",
+        [movement.meeting_id, movement.person_id],
+    )
+    if row is None:
+        set_attendance(book, Attendance(
+            meeting_id=movement.meeting_id, person_id=movement.person_id,
+            group=_group_of(book, movement.person_id), status=AttendanceStatus.present,
+        ))
+    elif movement.kind is MovementKind.arrived and row.status not in (
+        AttendanceStatus.present, AttendanceStatus.remote
+    ):
+        set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
 
 
 def record_declaration(book: Book, declaration: Declaration, at: datetime) -> Declaration:

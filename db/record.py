@@ -17,6 +17,7 @@ from db.minutes import (
     list_minutes,
     list_public_questions,
 )
+from db.movement_lines import list_lines
 from db.people import get_person, list_people, roster
 from db.planner import list_entries
 from db.register import confirmations
@@ -56,6 +57,7 @@ def read_record(book: Book, meeting_id: int) -> MeetingRecord:
         questions=list_public_questions(book, meeting_id),
         planner=list_entries(book, meeting.body_id),
         confirmations=confirmations(book, meeting.body_id),
+        movement_lines=list_lines(book, meeting_id),
     )
 
 

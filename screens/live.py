@@ -31,13 +31,14 @@ from screens.footer import Footer
 from screens.live_agenda import LiveAgenda
 from screens.live_bar import LiveBar
 from screens.live_folded import LiveFolded
+from screens.live_lines import LiveLines
 from screens.live_room import LiveRoom
 from screens.live_verbs import LiveVerbs
 from screens.live_view import Showing
 from screens.minute_editor import MinuteEditor
 
 
-class LiveScreen(LiveVerbs, Screen):
+class LiveScreen(LiveVerbs, LiveLines, Screen):
     CSS_PATH = "live.tcss"
     BINDINGS = [
         Binding("ctrl+n", "step(1)", "Next", priority=True, tooltip="Next item"),
@@ -191,11 +192,13 @@ class LiveScreen(LiveVerbs, Screen):
             self.viewing = item_id  # tidying the minutes afterwards: no times change
             self.reload()
             return
+        before = self.movement_ids()
         try:
             self.app.desk.take_item(self.meeting_id, item_id, self.now())
         except Refused as e:
             self.notify(e.message, severity="error")
         self.reload()
+        self.lines_after(before)  # the item left: a withdrawal's line says the return at the end
         if resumed(self.record.minutes, item_id) and self.record.current_item_id == item_id:
             self.notify(f"Back to {self.record.item_words(item_id)}, taken earlier: its notes so far are in the "
                         "editor, and what you type is added to them.", title="Resumed", markup=False)

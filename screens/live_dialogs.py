@@ -11,10 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.attendance import delete_movement, list_movements, update_movement
+from db.attendance import list_movements
 from db.record import read_record
 from secretary.record import MeetingRecord
-from secretary.models import Movement
+from secretary.models import AttendanceStatus, Movement
 from screens.confirm import ConfirmScreen
 from screens.movement_form import KIND_WORDS, MovementForm
 from screens.text import plain
@@ -175,6 +175,9 @@ class ItemPicker(ModalScreen[int | None]):
         self.dismiss(None)
 
 
+IN = (AttendanceStatus.present, AttendanceStatus.remote)
+
+
 class MovementsScreen(ModalScreen[bool]):
     """Every arrival and departure so far; correct the time, item or phase, or delete one.
     Dismisses with True when something changed."""
@@ -236,9 +239,12 @@ class MovementsScreen(ModalScreen[bool]):
             MovementForm(self.state, kind=movement.kind, now=self.now(), movement=movement)
         )
         if corrected is not None:
-            who = self.state.people[corrected.person_id].initials
-            self.app.write(f"{who}'s {corrected.kind.value} corrected to {corrected.at:%H.%M}", update_movement,
-                           corrected)
+            self.app.desk.correct_movement(corrected)
+            before = self.state.attendance_of(movement.person_id)
+            if corrected.person_id != movement.person_id and before is not None and before.status in IN:
+                was = self.state.people[movement.person_id].initials  # whether they were here is the clerk's to say
+                self.notify(f"{was} is still marked {before.status.value}; if {was} was not here, change it on "
+                            "the roll (Ctrl+T).", title="Who moved corrected", timeout=10, markup=False)
             self.changed = True
             self.load()
 
@@ -250,10 +256,9 @@ class MovementsScreen(ModalScreen[bool]):
         who = self.state.people[movement.person_id].initials
         sure = await self.app.push_screen_wait(ConfirmScreen(
             f"Delete “{who} {KIND_WORDS[movement.kind].lower()} at {movement.at:%H.%M}”? "
-            "Nothing else changes.", yes="Delete", no="Keep"))
+            "Its line in the notes goes too, unless you edited it.", yes="Delete", no="Keep"))
         if sure:
-            self.app.write(f"{who}'s {movement.kind.value} at {movement.at:%H.%M} deleted", delete_movement,
-                           movement.id)
+            self.app.desk.delete_movement(movement.id)
             self.changed = True
             self.load()
 

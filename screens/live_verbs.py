@@ -41,7 +41,9 @@ class LiveVerbs:
         return item
 
     def _recorded(self, verb, *args, **kwargs):
-        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh."""
+        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh, with
+        the lines of the movements it recorded in the notes (screens/live_lines.py)."""
+        before = self.movement_ids()
         try:
             return verb(*args, **kwargs)
         except Refused as e:
@@ -49,6 +51,7 @@ class LiveVerbs:
             return None
         finally:
             self.reload()
+            self.lines_after(before)
             self.editor.notes.focus()
 
     @opens_screen
@@ -160,6 +163,7 @@ class LiveVerbs:
         if await self.app.push_screen_wait(HistoryScreen(self.meeting_id, item.id if item else None)):
             self.editor.item_id = None  # the notes may have been put back: load them into the editor again
             self.reload()
+            self.unlink_lines_not_in_notes()  # a version from before a line: the minutes print it again
 
     @opens_screen
     def action_attendance(self) -> None:
@@ -174,6 +178,7 @@ class LiveVerbs:
 
         await self.app.push_screen_wait(MovementsScreen(self.meeting_id, self.now))
         self.reload()
+        self.sync_lines()  # corrected or deleted movements: their lines follow
 
     @opens_screen
     @work
@@ -212,7 +217,9 @@ class LiveVerbs:
                 self.reload()
                 return
         self.flush()
+        before = self.movement_ids()
         if self.app.desk.close_meeting(self.meeting_id, now).saved:
             self.app.backup("closed")
             self.notify(f"Meeting closed at {now:%H.%M}; a backup was made.")
         self.reload()
+        self.lines_after(before)  # a withdrawal's line says the return at the end

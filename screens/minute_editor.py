@@ -29,6 +29,7 @@ from secretary.annotations import inline_notes
 from secretary.declarations import interest_hints, wording
 from secretary.formats import minutes_time
 from secretary.models import AgendaItem, Part
+from secretary.movement_lines import Edit, place_line
 from secretary.record import MeetingRecord
 from secretary.timing import timing
 from screens.live_view import LiveView, Showing
@@ -112,7 +113,7 @@ class MinuteEditor(LiveView, Vertical):
         if item.section:
             lines.append(f"Section: {item.section}")
         meta.update("\n".join(lines))
-        lines = inline_notes(item.id, record.movements, record.people, record.running_order())
+        lines = inline_notes(item.id, record.movements, record.people, record.running_order(), record.lines_in_notes())
         said.update("\n".join(str(n) for n in lines))
 
     def _item_quorum(self, record: MeetingRecord, item: AgendaItem | None) -> None:
@@ -213,6 +214,24 @@ class MinuteEditor(LiveView, Vertical):
             text = ("" if not notes.text or notes.text.endswith(("\n", " ")) else " ") + text
         notes.insert(text)
         notes.focus()
+
+    def put_line(self, line: str) -> None:
+        """A movement's line into the notes where the clerk had reached (secretary/movement_lines.py),
+        as if typed; the cursor just after it."""
+        notes = self.notes
+        document = notes.document
+        cursor = document.get_index_from_location(notes.cursor_location)
+        edit, after = place_line(notes.text, cursor, line)
+        notes.insert(edit.new, document.get_location_from_index(edit.start), maintain_selection_offset=False)
+        notes.move_cursor(notes.document.get_location_from_index(after))
+
+    def make_edits(self, edits: list[Edit]) -> None:
+        """Rewrite or take out lines in the notes, as if typed; the cursor keeps its place in the text."""
+        notes = self.notes
+        for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+            document = notes.document
+            notes.replace(edit.new, document.get_location_from_index(edit.start),
+                          document.get_location_from_index(edit.end))
 
     # --- typing ------------------------------------------------------------------------
 

@@ -68,9 +68,15 @@ class MovementForm(FormMixin, ModalScreen[Movement | None]):
                 yield Label("Who (initials or part of a name)")
                 yield PersonPicker(self._candidates(), id="who", roles=roles_at(state))
             else:
-                yield Label("What")
-                yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
-                             allow_blank=False, id="kind")
+                with Horizontal(classes="row"):  # a movement put on the wrong person is corrected here too
+                    with Vertical():
+                        yield Label("Who")
+                        yield Select([(f"{p.initials}  {p.name}", p.id) for p in self._candidates()],
+                                     value=editing.person_id, allow_blank=False, id="who-fixed")
+                    with Vertical():
+                        yield Label("What")
+                        yield Select([(w, k) for k, w in KIND_WORDS.items()], value=editing.kind,
+                                     allow_blank=False, id="kind")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label("Time")
@@ -117,7 +123,7 @@ class MovementForm(FormMixin, ModalScreen[Movement | None]):
             person_id = person.id
             kind = self.kind
         else:
-            person_id = self.editing.person_id
+            person_id = self.query_one("#who-fixed", Select).value
             kind = self.query_one("#kind", Select).value
         try:
             clock = read_time(self.query_one("#time", Input).value, self.state.meeting.planned_start)

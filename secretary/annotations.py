@@ -260,15 +260,20 @@ def inline_notes(
     movements: list[Movement],
     people_by_id: dict[int, Person],
     order: RunningOrder,
+    in_notes: frozenset[int] | set[int] = frozenset(),
 ) -> list[InlineNote]:
     """The lines for one item's minute, by initials: 'VM arrived.', 'MSh, NB and LT arrived.'
 
     A return at the start of the item taken next closes a withdrawal "at the end" of
-    this item, and is not repeated in the next item's minute.
+    this item, and is not repeated in the next item's minute. Movements whose line is already
+    in the clerk's notes (``in_notes``: their ids, secretary/movement_lines.py) are left out.
     """
     notes: list[InlineNote] = []
     previous: tuple[str, Phase] | None = None
-    for verb, phase, person_id in _sentences_for_item(item_id, movements, order):
+    for verb, phase, person_id, movement_id in _sentences_for_item(item_id, movements, order):
+        if movement_id in in_notes:
+            previous = None
+            continue
         if (verb, phase) == previous and person_id not in notes[-1].person_ids:
             # several people at once: "MSh, NB and LT arrived."
             notes[-1] = _note(verb, phase, notes[-1].person_ids + (person_id,), people_by_id)
@@ -288,10 +293,20 @@ _VERBS = {
 }
 
 
-def _sentences_for_item(item_id: int, movements: list[Movement], order: RunningOrder) -> list[tuple[str, Phase, int]]:
+def movement_sentences(item_id: int, movements: list[Movement], people_by_id: dict[int, Person],
+                       order: RunningOrder) -> dict[int, str]:
+    """Each movement's own line in this item's minute, one person a line: {movement id: 'VM arrived.'}.
+    A return told with its withdrawal ('… withdrew for this item and returned at the end.') has none."""
+    return {movement_id: _note(verb, phase, (person_id,), people_by_id).text
+            for verb, phase, person_id, movement_id in _sentences_for_item(item_id, movements, order)
+            if movement_id is not None}
+
+
+def _sentences_for_item(item_id: int, movements: list[Movement],
+                        order: RunningOrder) -> list[tuple[str, Phase, int, int | None]]:
     ordered = sorted(movements, key=lambda m: m.at)
     next_item = order.taken_after(item_id)
-    sentences: list[tuple[str, Phase, int]] = []
+    sentences: list[tuple[str, Phase, int, int | None]] = []
     closed: set[int] = set()  # indexes of returns already told with their withdrawal
     for index, movement in enumerate(ordered):
         if index in closed:
@@ -301,24 +316,24 @@ def _sentences_for_item(item_id: int, movements: list[Movement], order: RunningO
                 continue
             back = _return_after(ordered, index)
             if back is None:
-                sentences.append(("withdrew", movement.phase, movement.person_id))
+                sentences.append(("withdrew", movement.phase, movement.person_id, movement.id))
                 continue
             comeback = ordered[back]
             if comeback.item_id == item_id and comeback.phase is not Phase.end:
-                sentences.append(("withdrew_back", movement.phase, movement.person_id))
+                sentences.append(("withdrew_back", movement.phase, movement.person_id, movement.id))
                 closed.add(back)
             elif comeback.item_id == item_id or (comeback.item_id == next_item and comeback.phase is Phase.start):
-                sentences.append(("withdrew_returned", movement.phase, movement.person_id))
+                sentences.append(("withdrew_returned", movement.phase, movement.person_id, movement.id))
                 closed.add(back)
             else:
-                sentences.append(("withdrew", movement.phase, movement.person_id))
+                sentences.append(("withdrew", movement.phase, movement.person_id, movement.id))
             continue
         if movement.item_id != item_id or _closes_previous_withdrawal(ordered, index, item_id, order):
             continue
         verb = movement.kind.value
         if movement.kind is MovementKind.arrived and _had_left(ordered, index):
             verb = "returned"  # recorded as an arrival after leaving: the attendance table reads it so too
-        sentences.append((verb, movement.phase, movement.person_id))
+        sentences.append((verb, movement.phase, movement.person_id, movement.id))
     return sentences
 
 

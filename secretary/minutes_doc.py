@@ -230,7 +230,7 @@ def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str
     state = context.state
     minute = state.minutes.get(item.id)
     blocks: list[Block] = []
-    notes = inline_notes(item.id, context.movements, state.people, context.order)
+    notes = inline_notes(item.id, context.movements, state.people, context.order, state.lines_in_notes())
     if minute and minute.presenters.strip():
         blocks.append(Paragraph((Run(f"Presented by {minute.presenters.strip()}", italic=True),)))
     if minute and minute.taken_as_read:

@@ -28,6 +28,7 @@ from secretary.models import (
     PublicQuestion,
     Seat,
 )
+from secretary.movement_lines import MovementLine
 from secretary.planner import PlannerEntry
 from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
 from secretary.register_record import reminder_at_item
@@ -56,6 +57,7 @@ class MeetingRecord:
     questions: list[PublicQuestion] = field(default_factory=list)
     planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
     confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
+    movement_lines: list[MovementLine] = field(default_factory=list)  # lines put into the notes for movements
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -148,6 +150,10 @@ class MeetingRecord:
 
     def declarations_on(self, item_id: int) -> list[Declaration]:
         return [d for d in self.declarations if d.item_id == item_id]
+
+    def lines_in_notes(self) -> frozenset[int]:
+        """The movements whose line is in the clerk's notes: the minutes do not print them again."""
+        return frozenset(x.movement_id for x in self.movement_lines if x.movement_id is not None)
 
     def quorum(self, item_id: int | None = None, until: datetime | None = None) -> QuorumResult:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""

@@ -121,7 +121,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         clock.on(2)
         await record(pilot, "f2", "NF")
         assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
-        assert "NF arrived." in text_of(live, "#item-notes")
+        assert live.query_one("#notes", TextArea).text == "NF arrived."  # in the notes, where the clerk was
         assert any("Quorate" in (n.title or "") for n in app._notifications)
         item_1a = list_items(book, upcoming)[1]
         arrival = list_movements(book, upcoming)[0]
@@ -140,7 +140,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert "needs 1 more member" in text_of(live, "#quorum-missing")
         alerts = [n for n in app._notifications if n.title == "Now inquorate"]
         assert alerts and "needs 1 more member" in alerts[-1].message
-        assert "CB left the meeting." in text_of(live, "#item-notes")
+        assert live.query_one("#notes", TextArea).text == "NF arrived. CB left the meeting."
         assert isinstance(app.screen, LiveScreen)  # a notification, not a dialog in the way
 
         # correct the arrival (it was at 09.06, not 09.07) and delete the departure (a mistake)
@@ -165,6 +165,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert moves[0].at == datetime(2025, 3, 21, 9, 6, tzinfo=timezone.utc)
         assert moves[0].kind is MovementKind.arrived  # the arrival itself untouched
         assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
+        assert live.query_one("#notes", TextArea).text == "NF arrived."  # the deleted departure's line gone
 
         # members of the public: 2 in the room, 4 watching
         await pilot.press("ctrl+o")

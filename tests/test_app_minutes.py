@@ -84,19 +84,19 @@ async def test_notes_are_kept_as_typed_across_items(demo) -> None:
         live.query_one("#presenters", Input).value = "Catherine Bell, Chief Executive Officer"
         live.query_one("#as-read").value = True
         await pilot.pause()
-        # an arrival reloads the screen but leaves the editor and its cursor alone
+        # an arrival puts its line where the clerk was (on a line of its own after a list line)
         await pilot.press("f2")
         await pilot.pause()
         await type_text(pilot, "JP")
         await pilot.press("enter")
         await pilot.pause()
-        assert notes.text == "Apologies noted.\n- from RD"
+        assert notes.text == "Apologies noted.\n- from RD\nJP arrived."
         assert notes.has_focus  # back where the clerk was typing
-        assert "JP arrived." in str(live.query_one("#item-notes", Static).content)
+        assert "JP arrived." not in str(live.query_one("#item-notes", Static).content)  # not twice
 
     first, second = get_minute(book, items[0].id), get_minute(book, items[1].id)
     assert first.notes == "Welcome all."
-    assert second.notes == "Apologies noted.\n- from RD"
+    assert second.notes == "Apologies noted.\n- from RD\nJP arrived."
     assert second.presenters == "Catherine Bell, Chief Executive Officer"
     assert second.taken_as_read is True
     # typing never disturbed the item's times or running order

@@ -12,6 +12,7 @@ from db.migrations import m005_export_settings  # noqa: E402,F401
 from db.migrations import m006_records  # noqa: E402,F401
 from db.migrations import m007_untaken_items  # noqa: E402,F401
 from db.migrations import m008_book_state  # noqa: E402,F401
+from db.migrations import m009_movement_lines  # noqa: E402,F401
 
 # the user_version a fully migrated book carries: the number of the last migration
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
