@@ -21,18 +21,19 @@ from screens.footer import Footer
 
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
+    # the footer shows them in this order: starting the meeting first, so a narrow footer keeps it
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("g", "edit_agenda", "Edit agenda"),
+        Binding("s", "start", "Start meeting"),
+        Binding("s", "live", "Live screen"),
         Binding("t", "attendance", "Attendance"),
+        Binding("g", "edit_agenda", "Edit agenda"),
         Binding("i", "register", "Interests"),
         Binding("k", "tracker", "Actions"),
         Binding("x", "export", "Export minutes"),
         Binding("h", "history", "History", tooltip="History of the highlighted item (m: the whole meeting): "
                                                    "earlier notes, deleted things to bring back"),
         Binding("o", "reopen", "Reopen for a correction"),
-        Binding("s", "start", "Start meeting"),
-        Binding("s", "live", "Live screen"),
+        Binding("escape", "app.pop_screen", "Back"),
     ]
 
     def __init__(self, meeting_id: int, item_id: int | None = None) -> None:
