@@ -27,7 +27,7 @@ from db.rows import Refused
 from secretary.agenda import neighbour, next_untaken, resumed
 from secretary.models import AgendaItem, MeetingStatus
 from secretary.record import MeetingRecord
-from screens.footer import Footer
+from screens.footer import Footer, KeysInOrder
 from screens.live_agenda import LiveAgenda
 from screens.live_bar import LiveBar
 from screens.live_folded import LiveFolded
@@ -41,7 +41,7 @@ STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
                MeetingStatus.closed: "closed", MeetingStatus.approved: "minutes approved"}
 
 
-class LiveScreen(LiveVerbs, Screen):
+class LiveScreen(KeysInOrder, LiveVerbs, Screen):
     CSS_PATH = "live.tcss"
     # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [
