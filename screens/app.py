@@ -280,7 +280,11 @@ class SecretaryApp(TerminalSafety, App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key of the screen the clerk is on, as well as the built-in commands."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":  # Textual's saves to ~/Downloads, silently when it is missing
+                command = SystemCommand("Screenshot", "Save an SVG picture of this screen next to the book",
+                                        lambda: self.set_timer(0.1, self.action_screenshot))
+            yield command
         yield SystemCommand("Search every meeting", "Key: Ctrl+/ (or F10) — minutes, decisions, actions, "
                             "declarations and questions", self.action_search)
         seen = set()
@@ -296,6 +300,12 @@ class SecretaryApp(TerminalSafety, App):
                 f"Key: {self.get_key_display(binding)}",
                 partial(screen.run_action, binding.action),
             )
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        from screens.screenshot import screenshot_folder, take_screenshot
+
+        folder = Path(path) if path else screenshot_folder(self.book.path if self.book is not None else None)
+        take_screenshot(self, folder, filename)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -61,7 +61,8 @@ class AttendanceScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#roll", DataTable)
-        for label, width in (("Initials", 8), ("Name", 26), ("Group", 13), ("Role", 34), ("Status", 10), ("Note", 12)):
+        # the status, which p/r/a/x change, beside the name: on a narrow screen the role is cut, not the status
+        for label, width in (("Initials", 8), ("Name", 26), ("Status", 10), ("Group", 13), ("Role", 34), ("Note", 12)):
             table.add_column(label, width=width)
         self.load()
         table.focus()
@@ -85,8 +86,8 @@ class AttendanceScreen(Screen):
             if row.deputy_for_id is not None:
                 note = f"for {state.people[row.deputy_for_id].initials}" + (f"; {note}" if note else "")
             table.add_row(
-                plain(person.initials), plain(person.full_name), row.group.label,
-                plain(row.role), _status_cell(row.status), plain(note), key=str(row.person_id),
+                plain(person.initials), plain(person.full_name), _status_cell(row.status), row.group.label,
+                plain(row.role), plain(note), key=str(row.person_id),
             )
         if keep is None and was_on is not None:
             keep = was_on.person_id

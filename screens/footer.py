@@ -9,6 +9,7 @@ footer already shows.
 
 from __future__ import annotations
 
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 
@@ -20,6 +21,12 @@ USABLE = all(hasattr(TextualFooter, name) for name in PRIVATE_NAMES)
 
 
 class QuietFooter(TextualFooter):
+    # the palette key is docked right: with the compact footer's margin, the cell after it showed
+    # whatever key lay under it ("^p palettee")
+    DEFAULT_CSS = """
+    QuietFooter.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
+    """
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pending = False  # a rebuild is waiting for the next refresh
@@ -54,3 +61,17 @@ class QuietFooter(TextualFooter):
 
 
 Footer = QuietFooter if USABLE else TextualFooter
+
+
+class KeysInOrder:
+    """For a screen: its own keys come first, in the order of its BINDINGS (the footer, F1 and the
+    palette show them in that order). Without this a key the focused field also binds (the text
+    editor's F6 and F7) is listed where the field lists it, before the screen's first key."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        found = super().active_bindings
+        place = {binding.action: index for index, binding in enumerate(Binding.make_bindings(self.BINDINGS))}
+        ordered = sorted(found.items(), key=lambda pair: (pair[1].node is not self,
+                                                          place.get(pair[1].binding.action, len(place))))
+        return dict(ordered)

@@ -88,6 +88,11 @@ class FormMixin:
     def on_mount(self) -> None:
         self.mark_saved()
 
+    def scroll_to_center(self, widget: Widget, *args: Any, **kwargs: Any) -> None:
+        """Textual centres a newly focused field that is out of sight; in a dialog taller than a small
+        screen that scrolled the first field to the middle and the title away. Just enough, instead."""
+        self.call_after_refresh(lambda: widget.is_attached and widget.scroll_visible(animate=False))
+
     def mark_saved(self) -> None:
         self._saved_state = self.typed()
 

@@ -16,17 +16,31 @@ ABOUT = (
 
 
 def keys_text(screen: Screen) -> Text:
-    """Each key that does something here, with what it does."""
+    """Each key that does something here, with what it does: the screen's own keys (the clerk's)
+    first, then the app's, then the field's own (moving the text cursor and the like)."""
     text = Text()
     seen = set()
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not binding.description or binding.description in seen:
+    for heading, bindings in _key_groups(screen):
+        shown = [b for b in bindings if b.description and b.description not in seen]
+        if not shown:
             continue
-        seen.add(binding.description)
-        text.append(f"{screen.app.get_key_display(binding):>12}  ", style="bold")
-        text.append(f"{binding.tooltip or binding.description}\n")
+        if heading:
+            text.append(f"\n{heading}\n", style="bold")
+        for binding in shown:
+            seen.add(binding.description)
+            text.append(f"{screen.app.get_key_display(binding):>12}  ", style="bold")
+            text.append(f"{binding.tooltip or binding.description}\n")
     return text
+
+
+def _key_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
+    own, app, field = [], [], []
+    for active in screen.active_bindings.values():
+        if not active.enabled:
+            continue
+        group = own if active.node is screen else app if active.node is screen.app else field
+        group.append(active.binding)
+    return [("", own), ("Anywhere", app), ("In the field being typed in", field)]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -27,7 +27,7 @@ from db.rows import Refused
 from secretary.agenda import neighbour, next_untaken, resumed
 from secretary.models import AgendaItem, MeetingStatus
 from secretary.record import MeetingRecord
-from screens.footer import Footer
+from screens.footer import Footer, KeysInOrder
 from screens.live_agenda import LiveAgenda
 from screens.live_bar import LiveBar
 from screens.live_folded import LiveFolded
@@ -38,19 +38,25 @@ from screens.live_view import Showing
 from screens.minute_editor import MinuteEditor
 
 
-class LiveScreen(LiveVerbs, LiveLines, Screen):
+STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
+               MeetingStatus.closed: "closed", MeetingStatus.approved: "minutes approved"}
+
+
+class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
     CSS_PATH = "live.tcss"
+    # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [
         Binding("ctrl+n", "step(1)", "Next", priority=True, tooltip="Next item"),
-        Binding("ctrl+b", "step(-1)", "Prev", priority=True, tooltip="Previous item"),
-        Binding("ctrl+g", "go_to", "Go to", priority=True, tooltip="Go to any item"),
         Binding("f2", "move('arrived')", "Arrived", priority=True),
         Binding("f3", "move('left')", "Left", priority=True),
-        Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
-        Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
         Binding("f6", "decide", "Decision", priority=True, tooltip="Record a decision on this item"),
         Binding("f7", "raise_action", "Action", priority=True, tooltip="Raise a numbered action on this item"),
         Binding("f8", "declare", "Interest", priority=True, tooltip="Record a declaration of interest on this item"),
+        Binding("ctrl+g", "go_to", "Go to", priority=True, tooltip="Go to any item"),
+        Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
+        Binding("ctrl+b", "step(-1)", "Prev", priority=True, tooltip="Previous item"),
+        Binding("f4", "move('stepped_out')", "Out", priority=True, tooltip="Stepped out for a while"),
+        Binding("f5", "move('returned')", "Back", priority=True, tooltip="Returned"),
         Binding("f9", "decisions", "Decisions", priority=True, show=False,
                 tooltip="Edit, reorder or delete this item's decisions"),
         Binding("f11,alt+h", "history", "History", priority=True,
@@ -58,7 +64,6 @@ class LiveScreen(LiveVerbs, LiveLines, Screen):
         Binding("f12", "standard", "Standard text", priority=True,
                 tooltip="Insert the usual sentence(s) for this opening item; on the action tracker, "
                         "review the open actions"),
-        Binding("ctrl+t", "attendance", "Roll", priority=True, tooltip="Attendance: tick the roll"),
         Binding("ctrl+l", "movements", "Moves", priority=True, tooltip="Correct arrivals and departures"),
         Binding("ctrl+r", "questions", "Questions", priority=True, tooltip="Questions from the public"),
         Binding("ctrl+o", "public", "Public", priority=True, tooltip="Members of the public"),
@@ -123,7 +128,7 @@ class LiveScreen(LiveVerbs, LiveLines, Screen):
     def show(self, record: MeetingRecord) -> None:
         """Hand ``record`` to every view; say so when the meeting becomes quorate or inquorate."""
         self.record = record
-        self.sub_title = f"{record.meeting.title} — live"
+        self.sub_title = f"{record.meeting.title} — {STATE_WORDS[record.status]}"  # not "live" once closed
         quorum = record.quorum()
         if self.quorate is not None and quorum.quorate != self.quorate:
             if quorum.quorate:

@@ -21,18 +21,19 @@ from screens.footer import Footer
 
 class MeetingScreen(Screen):
     CSS_PATH = "meeting.tcss"
+    # the footer shows them in this order: starting the meeting first, so a narrow footer keeps it
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("g", "edit_agenda", "Edit agenda"),
+        Binding("s", "start", "Start meeting"),
+        Binding("s", "live", "Live screen"),
         Binding("t", "attendance", "Attendance"),
+        Binding("g", "edit_agenda", "Edit agenda"),
         Binding("i", "register", "Interests"),
         Binding("k", "tracker", "Actions"),
         Binding("x", "export", "Export minutes"),
         Binding("h", "history", "History", tooltip="History of the highlighted item (m: the whole meeting): "
                                                    "earlier notes, deleted things to bring back"),
         Binding("o", "reopen", "Reopen for a correction"),
-        Binding("s", "start", "Start meeting"),
-        Binding("s", "live", "Live screen"),
+        Binding("escape", "app.pop_screen", "Back"),
     ]
 
     def __init__(self, meeting_id: int, item_id: int | None = None) -> None:
@@ -53,7 +54,8 @@ class MeetingScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda", DataTable)
-        for label, width in (("No.", 4), ("Item", 48), ("Purpose", 16), ("Lead", 26), ("Time", 5), ("Part", 4)):
+        # what is cut on a narrow screen is the lead, last, not the planned time or the part
+        for label, width in (("No.", 4), ("Item", 44), ("Time", 5), ("Part", 4), ("Purpose", 14), ("Lead", 26)):
             table.add_column(label, width=width)
         self.app.saver.changed.subscribe(self, self._saving_changed)
 
@@ -189,10 +191,10 @@ class MeetingScreen(Screen):
             table.add_row(
                 plain(item.number),
                 plain(("   " if item.parent_id else "") + title),
-                plain(item.purpose),
-                plain(item.lead),
                 plain(minutes_time(item.planned_start)),
                 "II" if item.part is Part.confidential else "",
+                plain(item.purpose),
+                plain(item.lead),
                 key=str(item.id),
             )
         if self.select_item is not None and str(self.select_item) in table.rows:

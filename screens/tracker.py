@@ -78,8 +78,9 @@ class TrackerScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#tracker", DataTable)
-        for label, width in (("No.", 4), ("Meeting", 8), ("Item", 12), ("Action", 27), ("Owner", 8),
-                             ("Deadline", 12), ("Position", 13), ("RAG", 8)):
+        # the status (what u and c change) and the action first: a narrow screen cuts where it was raised
+        for label, width in (("No.", 4), ("RAG", 8), ("Action", 27), ("Owner", 8), ("Deadline", 12),
+                             ("Position", 13), ("Meeting", 8), ("Item", 12)):
             table.add_column(label, width=width)
         self.meetings = {m.id: m for m in list_meetings(self.app.book, self.body.id)}
         self.load()
@@ -137,13 +138,13 @@ class TrackerScreen(Screen):
                 word = f"Closed {short_date(action.closed_on)}"
             table.add_row(
                 str(action.number),
-                plain(f"{action.meeting_date:%d/%m/%y}" if action.meeting_date else ""),
-                plain(action.item_title),
+                Text(word, style=style),
                 plain(action.text),
                 plain(owners_initials(action)),
                 plain(_deadline_cell(action, self.next_date)),
                 plain(action.position_text),
-                Text(word, style=style),
+                plain(f"{action.meeting_date:%d/%m/%y}" if action.meeting_date else ""),
+                plain(action.item_title),
                 key=str(action.id),
             )
 

@@ -49,7 +49,9 @@ class UntakenScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("No.", "Item", "What became of it")
+        table.add_column("No.")
+        table.add_column("Item", width=40)  # a long title is cut, not the column the clerk changes
+        table.add_column("What became of it")
         self.show()
         table.focus()
 

@@ -95,7 +95,8 @@ async def test_raise_an_action_with_two_owners(demo) -> None:
         numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         assert "65" in numbers
         row = table.get_row_at(numbers.index("65"))
-        assert str(row[4]) == "ST / CB" and str(row[5]) == "next meeting"
+        column = {str(c.label): i for i, c in enumerate(table.ordered_columns)}
+        assert str(row[column["Owner"]]) == "ST / CB" and str(row[column["Deadline"]]) == "next meeting"
     action = get_action_by_number(book, 1, 65)
     st, cb = person_by_initials(book, 1, "ST"), person_by_initials(book, 1, "CB")
     assert [(o.person_id, o.name) for o in action.owners] == [(st.id, "ST"), (cb.id, "CB")]
