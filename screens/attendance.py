@@ -33,7 +33,7 @@ STATUS_WORDS = {
 
 
 class AttendanceScreen(Screen):
-    CSS_PATH = "live.tcss"
+    CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("p", "mark('present')", "Present"),

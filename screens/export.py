@@ -24,7 +24,7 @@ from screens.footer import Footer
 
 
 class ExportScreen(Screen):
-    CSS_PATH = "live.tcss"
+    CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("ctrl+s", "export", "Write the file"),

@@ -43,7 +43,7 @@ STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
 
 
 class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
-    CSS_PATH = "live.tcss"
+    CSS_PATH = ["shared.tcss", "live.tcss"]
     # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [
         Binding("ctrl+n", "step(1)", "Next", priority=True, tooltip="Next item"),

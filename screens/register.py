@@ -25,7 +25,7 @@ ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes 
 
 
 class RegisterScreen(Screen):
-    CSS_PATH = "live.tcss"
+    CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash,ctrl+f", "filter", "Filter by member"),

@@ -41,7 +41,7 @@ ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes 
 
 
 class TrackerScreen(Screen):
-    CSS_PATH = "live.tcss"
+    CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Owner"),
