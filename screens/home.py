@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.bodies import create_body, list_bodies
+from db.bodies import list_bodies
 from db.attendance import list_attendance
-from db.meetings import create_meeting, create_meeting_from, latest_meeting, list_items, list_meetings
+from db.meetings import latest_meeting, list_items, list_meetings
 from db.minutes import list_minutes
 from secretary.carry_forward import deferred_items, opening_items
 from secretary.formats import long_date, time_range
@@ -137,8 +137,8 @@ class HomeScreen(Screen):
 
         def create(asked: NewMeeting) -> Meeting:  # in the form: if the book cannot take it, the form stays
             if asked.copy_from is None:
-                return self.app.write_now(create_meeting, asked.meeting)
-            return self.app.write_now(create_meeting_from, asked.meeting, asked.copy_from.id)
+                return self.app.desk.create_meeting(asked.meeting)
+            return self.app.desk.create_meeting_from(asked.meeting, asked.copy_from.id)
 
         asked = await self.app.push_screen_wait(NewMeetingScreen(body, previous, opening, save=create,
                                                                  deferred_count=deferred))
@@ -155,7 +155,7 @@ class HomeScreen(Screen):
     async def action_new_body(self) -> None:
         from screens.body_form import NewBodyScreen
 
-        stored = await self.app.push_screen_wait(NewBodyScreen(save=lambda body: self.app.write_now(create_body, body)))
+        stored = await self.app.push_screen_wait(NewBodyScreen(save=lambda body: self.app.desk.create_body(body)))
         if stored is None:
             return
         self.load_bodies(select=stored.id)

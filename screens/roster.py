@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from db.people import add_seat, list_people, person_record, roster, save_seat
+from db.people import list_people, person_record, roster
 from secretary.formats import short_date
 from secretary.models import Body, Seat
 from screens.member_form import MemberFormScreen
@@ -127,7 +127,7 @@ class RosterScreen(Screen):
     @work
     async def action_add_member(self) -> None:
         stored = await self.app.push_screen_wait(MemberFormScreen(
-            self.body, self._people(), save=lambda seat: self.app.write_now(add_seat, seat.person, seat.membership),
+            self.body, self._people(), save=lambda seat: self.app.desk.add_seat(seat.person, seat.membership),
         ))
         if stored is None:
             return
@@ -155,7 +155,7 @@ class RosterScreen(Screen):
             return
         edited = await self.app.push_screen_wait(MemberFormScreen(
             self.body, self._people(), current, record=person_record(self.book, current.person.id),
-            ending_on=self.today if ending else None, save=lambda seat: self.app.write_now(save_seat, seat),
+            ending_on=self.today if ending else None, save=lambda seat: self.app.desk.save_seat(seat),
         ))
         if edited is None or edited == current:
             return

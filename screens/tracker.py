@@ -18,12 +18,8 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Select, Sta
 
 from db.actions import (
     action_meetings,
-    agree_closure,
-    delete_action,
     list_actions,
     list_updates,
-    record_update,
-    update_action,
     updates_by_action,
 )
 from db.meetings import list_meetings
@@ -217,7 +213,7 @@ class TrackerScreen(Screen):
         if answer is None:
             return
         status, text = answer
-        self.app.write(f"update on action {action.number}", record_update, action, ActionUpdate(
+        self.app.desk.record_update(action, ActionUpdate(
             action_id=action.id, meeting_id=self.meeting_id, given_on=self.meetings[self.meeting_id].date,
             text=text, status=status))
         self.load()
@@ -230,8 +226,7 @@ class TrackerScreen(Screen):
             self.notify("Only an action proposed for closure (Complete) can be closed; record that first (u).",
                         severity="warning", markup=False)
             return
-        if self.app.write(f"closure of action {action.number}", agree_closure, action, self.meeting_id,
-                          self.meetings[self.meeting_id].date).saved:
+        if self.app.desk.agree_closure(action, self.meeting_id, self.meetings[self.meeting_id].date).saved:
             self.notify(f"Action {action.number} closed.", markup=False)
         self.load()
 
@@ -249,8 +244,7 @@ class TrackerScreen(Screen):
         if text is None:
             return
         due = read_due(text, today=self.today, next_meeting=self._next_meeting_date())
-        self.app.write(f"new deadline for action {action.number}", update_action,
-                       with_deadline(action, due, self.today))
+        self.app.desk.update_action(with_deadline(action, due, self.today))
         self.load()
 
     @work
@@ -262,7 +256,7 @@ class TrackerScreen(Screen):
             f"Delete action {action.number}? Its number is retired, never given again.", "Why", "",
             check=_a_reason))
         if reason:
-            if self.app.write(f"action {action.number} deleted", delete_action, action.id, reason).saved:
+            if self.app.desk.delete_action(action.id, reason).saved:
                 self.notify(f"Action {action.number} deleted; its number is retired.", markup=False)
             self.load()
 
