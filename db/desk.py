@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import cache, wraps
 from typing import Any
 
-from db import actions, attendance, bodies, history, imports, live, meetings, minutes, people
+from db import actions, attendance, bodies, chair, history, imports, live, meetings, minutes, people
 from db.book import Book
 from db.pending import Change, NotSaved, Outcome, PendingWrites
 from secretary.models import (
@@ -199,6 +199,11 @@ class Desk:
     @held(attendance.delete_movement)
     def delete_movement(self, movement_id: int) -> Words:
         return "an arrival or departure deleted"
+
+    @held(chair.record_chairing)
+    def take_the_chair(self, meeting_id: int, person_id: int | None, item_id: int | None, at: datetime) -> Words:
+        who = self._who(person_id) if person_id is not None else "no one"
+        return f"{who} in the chair from {at:%H.%M}"
 
     @held(live.record_declaration)
     def record_declaration(self, declaration: Declaration, at: datetime) -> Words:

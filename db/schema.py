@@ -478,7 +478,7 @@ END;
 """
 
 # the user_version a fully migrated book carries: the number of the last migration
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 # --- m003: search ----------------------------------------------------------------
@@ -694,3 +694,23 @@ def m008_book_state(db: Database) -> None:
 )""")
     db.execute("INSERT INTO book_state (id) VALUES (1)")
     _set_version(db, 8)
+
+
+# --- m009: who is in the chair --------------------------------------------------------
+
+
+@migrations()
+def m009_chairing(db: Database) -> None:
+    """Who took the chair and when, during a meeting (the Chair chairs unless a row says
+    otherwise; a NULL person: the chair was left empty)."""
+    db.executescript("""
+CREATE TABLE chairing (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    item_id INTEGER REFERENCES agenda_item(id) ON DELETE SET NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX chairing_meeting ON chairing(meeting_id, at);
+""")
+    _set_version(db, 9)

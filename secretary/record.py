@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
+from secretary.chair import Chairing, Spell, in_the_chair, presiding_at_start, spells
 from secretary.models import (
     Action,
     AgendaItem,
@@ -29,7 +30,7 @@ from secretary.models import (
     Seat,
 )
 from secretary.planner import PlannerEntry
-from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
+from secretary.quorum import Presiding, QuorumResult, movements_in_room, quorum_for_item
 from secretary.register_record import reminder_at_item
 from secretary.standard import date_in_title, disagreements, standard_text
 from secretary.standing import Standing
@@ -56,6 +57,7 @@ class MeetingRecord:
     questions: list[PublicQuestion] = field(default_factory=list)
     planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
     confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
+    chairing: list[Chairing] = field(default_factory=list)  # who took the chair when (secretary/chair.py)
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -153,8 +155,36 @@ class MeetingRecord:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""
         return quorum_for_item(
             self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
-            on=self.meeting.date, item_id=item_id, until=until,
+            on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
         )
+
+    # --- the chair ---------------------------------------------------------------------------
+
+    def in_the_chair(self, until: datetime | None = None) -> Presiding | None:
+        """Who is in the chair now or at ``until`` (``Presiding(None)``: no one; None: no one to chair)."""
+        return in_the_chair(self.seats, self.attendance, self.movements, self.chairing,
+                            on=self.meeting.date, until=until)
+
+    @property
+    def presiding_by_default(self) -> int | None:
+        """Who chairs unless the clerk records otherwise: the Chair (the Deputy when the Chair is away)."""
+        return presiding_at_start(self.seats, self.attendance, self.meeting.date)
+
+    def chair_words(self) -> str:
+        """For the live screen, when the chair is not where it usually is: "PN in the chair",
+        "no one in the chair"; empty while the one who usually chairs is chairing."""
+        now = self.in_the_chair()
+        if now is None or now.person_id == self.presiding_by_default:
+            return ""
+        if now.person_id is None:
+            return "no one in the chair"
+        who = self.people.get(now.person_id)
+        return f"{who.initials if who else '?'} in the chair"
+
+    def chair_spells(self) -> list[Spell]:
+        """Each time someone other than the Chair took the chair, with the items they chaired."""
+        return spells(self.seats, self.attendance, self.movements, self.chairing,
+                      self.running_order().taken, on=self.meeting.date)
 
     def in_room(self) -> set[int]:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
