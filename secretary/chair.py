@@ -95,6 +95,17 @@ def in_the_chair(
     return Presiding(holder if holder in room else None)
 
 
+def offered_the_chair(seats: list[Seat], in_room: set[int], *, on: date, leaving: int | None = None) -> list[int]:
+    """Who the clerk is offered to take the chair, in the room: the Deputy Chair first, then the
+    Chair, then the other voting members, then everyone else (the order they are listed)."""
+    rank = {Category.deputy_chair: 0, Category.chair: 1}
+    seated = sorted((s for s in seats if s.membership.in_post_on(on) and s.person.id in in_room),
+                    key=lambda s: (rank.get(s.membership.category, 2 if s.membership.voting else 3)))
+    offered = [s.person.id for s in seated]
+    offered += sorted(p for p in in_room if p not in offered)
+    return [p for i, p in enumerate(offered) if p != leaving and p not in offered[:i]]
+
+
 # --- the minutes -----------------------------------------------------------------------------
 
 

@@ -381,6 +381,6 @@ def _plural(noun: str, count: int) -> str:
 def _in_the_room(missing: str) -> str:
     """"needs the Chair or Deputy Chair" → "no Chair or Deputy Chair in the room"."""
     named = missing.removeprefix("needs ")
-    if named.startswith("the "):
+    if named.startswith("the ") and not named.endswith(" in the chair"):
         return f"no {named.removeprefix('the ')} in the room"
     return missing

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
-from secretary.chair import Chairing, Spell, in_the_chair, presiding_at_start, spells
+from secretary.chair import Chairing, Spell, in_the_chair, offered_the_chair, presiding_at_start, spells
 from secretary.models import (
     Action,
     AgendaItem,
@@ -180,6 +180,11 @@ class MeetingRecord:
             return "no one in the chair"
         who = self.people.get(now.person_id)
         return f"{who.initials if who else '?'} in the chair"
+
+    def offered_the_chair(self, leaving: int | None = None) -> list[Person]:
+        """Who may take the chair now, the Deputy Chair first; ``leaving`` is left out."""
+        offered = offered_the_chair(self.seats, self.in_room(), on=self.meeting.date, leaving=leaving)
+        return [self.people[p] for p in offered if p in self.people]
 
     def chair_spells(self) -> list[Spell]:
         """Each time someone other than the Chair took the chair, with the items they chaired."""

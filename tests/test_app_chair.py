@@ -1,0 +1,102 @@
+"""Who is in the chair, driven as a clerk drives it: the Chair leaves at item 9, the clerk is
+asked who takes the chair and picks the Deputy Chair, the quorum badge shows the chair filled,
+the Chair comes back at item 12 — and the minutes say "PN took the chair for items 9 to 11"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from textual.widgets import OptionList, Static
+
+from db.chair import list_chairing
+from db.record import read_record
+from screens.app import SecretaryApp
+from screens.chair_picker import ChairPicker
+from secretary.exports.minutes import render
+from secretary.minutes_doc import build_minutes
+from tests.test_app_live import Clock, demo, person, record, start_live, tick_roll  # noqa: F401 - demo: fixture
+
+START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
+ROLL = 15  # everyone on the demo's list present: 14 voting members, 8 needed
+
+
+def badge(live) -> str:
+    return str(live.query_one("#quorum", Static).content).strip()
+
+
+async def on_to(pilot, live, clock, number: str) -> None:
+    """Ctrl+N, a few minutes apart, until item ``number`` is in the centre."""
+    for _ in range(30):
+        if str(live.query_one("#item-title", Static).content).startswith(f"{number}."):
+            return
+        clock.on(4)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    raise AssertionError(f"never reached item {number}")
+
+
+async def chair_leaves_at_item_9(pilot, live, clock):
+    await tick_roll(pilot, "p" * ROLL)
+    assert badge(live) == "QUORATE · 14 present · 8 needed"
+    await on_to(pilot, live, clock, "9")
+    clock.on(2)
+    await record(pilot, "f3", "HM")
+    await pilot.pause()
+    picker = pilot.app.screen
+    assert isinstance(picker, ChairPicker)
+    assert "HM left the meeting. Who takes the chair?" in str(picker.query_one(".title", Static).content)
+    options = picker.query_one(OptionList)
+    assert "PN" in str(options.get_option_at_index(0).prompt)  # the Deputy Chair first
+    return picker
+
+
+async def test_the_deputy_takes_the_chair_and_the_minutes_say_so(demo) -> None:
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await start_live(app, pilot)
+        await chair_leaves_at_item_9(pilot, live, clock)
+        await pilot.press("enter")  # the Deputy Chair, offered first
+        await pilot.pause()
+        assert app.screen is live
+        assert badge(live) == "QUORATE · 13 present · 8 needed · PN in the chair"
+        item_9 = live.record.current_item
+        assert [(c.person_id, c.item_id) for c in list_chairing(book, upcoming)] == [(person(book, "PN"), item_9.id)]
+        assert live.record.quorum(item_9.id).quorate
+
+        await on_to(pilot, live, clock, "12")
+        clock.on(1)
+        await record(pilot, "f5", "HM")
+        assert not isinstance(app.screen, ChairPicker)  # coming back asks nothing
+        assert badge(live) == "QUORATE · 14 present · 8 needed"
+
+    markdown = render("md", build_minutes(read_record(book, upcoming))).decode()
+    assert "PN took the chair for items 9 to 11." in markdown
+    assert "HM resumed the chair." in markdown
+    assert markdown.index("PN took the chair") < markdown.index("HM resumed the chair")
+
+
+async def test_no_one_in_the_chair_until_the_clerk_says_who(demo) -> None:
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await start_live(app, pilot)
+        await chair_leaves_at_item_9(pilot, live, clock)
+        await pilot.press("escape")  # no one yet
+        await pilot.pause()
+        assert badge(live) == "INQUORATE: no one in the chair"
+        assert list_chairing(book, upcoming) == []
+
+        clock.on(1)
+        await pilot.press("alt+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ChairPicker)
+        await pilot.press("O", "C", "enter")  # a non-executive who is not the Deputy Chair
+        await pilot.pause()
+        assert badge(live) == "INQUORATE: needs the Chair or Deputy Chair in the chair · OC in the chair"
+        assert "needs the Chair or Deputy Chair in the chair" in str(live.query_one("#quorum-missing", Static).content)
+        assert [c.person_id for c in list_chairing(book, upcoming)] == [person(book, "OC")]
