@@ -117,6 +117,9 @@ class Spell:
     first_item: int | None
     last_item: int | None  # None: for the remainder of the meeting
     resumed_at: int | None = None  # the item at which the Chair resumed the chair
+    # where in its item each is said: beside the movement that made it ("HM left the meeting.")
+    took_phase: Phase = Phase.during
+    resumed_phase: Phase = Phase.during
 
 
 def spells(seats: list[Seat], attendance: list[Attendance], movements: list[Movement],
@@ -127,28 +130,38 @@ def spells(seats: list[Seat], attendance: list[Attendance], movements: list[Move
     order = list(taken)
     found: list[Spell] = []
     holder, started = default, None  # started: the event that put someone else in the chair
-    ends = _events(default, movements, chairing)
-    for event in ends:
+    took_phase = Phase.during
+    for event in _events(default, movements, chairing):
         if event.person_id == holder:
             continue
         if started is not None:
-            found.append(_spell(started, event, order, default))
+            found.append(_spell(started, event, order, default, took_phase))
+        took_phase = _phase_left(movements, holder, event)
         holder = event.person_id
         started = event if holder is not None and holder != default else None
     if started is not None:
         leaving = next((m for m in sorted(movements, key=lambda m: m.at)
                         if m.person_id == holder and m.kind in _OUT and m.at > started.at), None)
         end = _Event(leaving.at, None, leaving.item_id, Phase.end, False) if leaving else None
-        found.append(_spell(started, end, order, default))
+        found.append(_spell(started, end, order, default, took_phase))
     return found
 
 
-def _spell(started: _Event, end: _Event | None, order: list[int], default: int | None) -> Spell:
+def _phase_left(movements: list[Movement], holder: int | None, event: _Event) -> Phase:
+    """The phase in which the one chairing went out just before someone took the chair."""
+    gone = [m for m in movements if m.person_id == holder and m.kind in _OUT
+            and m.item_id == event.item_id and m.at <= event.at]
+    return max(gone, key=lambda m: m.at).phase if gone else Phase.during
+
+
+def _spell(started: _Event, end: _Event | None, order: list[int], default: int | None,
+           took_phase: Phase = Phase.during) -> Spell:
     first = started.item_id
     if end is None:
-        return Spell(started.person_id, first, None)
+        return Spell(started.person_id, first, None, took_phase=took_phase)
     last = end.item_id
     resumed_at = end.item_id if end.person_id == default and default is not None else None
+    resumed_phase = end.phase
     if end.phase is not Phase.end and end.item_id in order and first in order:
         # the chair changed during (or at the start of) that item: the one before was the last chaired
         at = order.index(end.item_id)
@@ -156,18 +169,20 @@ def _spell(started: _Event, end: _Event | None, order: list[int], default: int |
     elif end.phase is Phase.end and resumed_at is not None and end.item_id in order:
         at = order.index(end.item_id)
         resumed_at = order[at + 1] if at + 1 < len(order) else None
-    return Spell(started.person_id, first, last, resumed_at)
+        resumed_phase = Phase.start
+    return Spell(started.person_id, first, last, resumed_at, took_phase, resumed_phase)
 
 
 def chair_lines(item_id: int, spells_: list[Spell], initials: dict[int, str], numbers: dict[int, str],
-                default: int | None, taken: tuple[int, ...] | list[int] = ()) -> list[str]:
+                default: int | None, taken: tuple[int, ...] | list[int] = (), phase: Phase | None = None) -> list[str]:
     """What the minutes say of the chair at this item: "PN took the chair for items 9 to 11."
-    at the first item chaired, "HM resumed the chair." where the Chair came back."""
+    at the first item chaired, "HM resumed the chair." where the Chair came back; with ``phase``,
+    only what is said in that part of the item."""
     lines = []
     for spell in spells_:
-        if spell.first_item == item_id:
+        if spell.first_item == item_id and phase in (None, spell.took_phase):
             lines.append(f"{initials.get(spell.person_id, '?')} took the chair for {_items(spell, numbers, list(taken))}.")
-        if spell.resumed_at == item_id and default is not None:
+        if spell.resumed_at == item_id and default is not None and phase in (None, spell.resumed_phase):
             lines.append(f"{initials.get(default, '?')} resumed the chair.")
     return lines
 

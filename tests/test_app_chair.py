@@ -75,7 +75,10 @@ async def test_the_deputy_takes_the_chair_and_the_minutes_say_so(demo) -> None:
     markdown = render("md", build_minutes(read_record(book, upcoming))).decode()
     assert "PN took the chair for items 9 to 11." in markdown
     assert "HM resumed the chair." in markdown
-    assert markdown.index("PN took the chair") < markdown.index("HM resumed the chair")
+    # each said beside the movement that made it, in the order it happened
+    said = [markdown.index(line) for line in
+            ("HM left the meeting.", "PN took the chair", "HM returned.", "HM resumed the chair.")]
+    assert said == sorted(said)
 
 
 async def test_no_one_in_the_chair_until_the_clerk_says_who(demo) -> None:

@@ -131,3 +131,8 @@ def test_a_withdrawal_for_one_item_is_one_item_in_the_chair(seats, ids) -> None:
     initials = {s.person.id: s.person.initials for s in seats}
     assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN) == ["PN took the chair for item 9."]
     assert chair_lines(10, found, initials, NUMBERS, ids["HM"], TAKEN) == ["HM resumed the chair."]
+    # said where it happened: taking the chair at the start of item 9 (with the withdrawal),
+    # the Chair back for the start of item 10 (having returned at the end of item 9)
+    assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.during) == []
+    assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.start) == ["PN took the chair for item 9."]
+    assert chair_lines(10, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.start) == ["HM resumed the chair."]
