@@ -103,3 +103,42 @@ async def test_no_one_in_the_chair_until_the_clerk_says_who(demo) -> None:
         assert badge(live) == "INQUORATE: needs the Chair or Deputy Chair in the chair · OC in the chair"
         assert "needs the Chair or Deputy Chair in the chair" in str(live.query_one("#quorum-missing", Static).content)
         assert [c.person_id for c in list_chairing(book, upcoming)] == [person(book, "OC")]
+
+
+async def test_the_chair_withdrawing_for_an_interest_is_asked_about_too(demo) -> None:
+    from screens.declaration_form import DeclarationForm
+
+    book, upcoming = demo
+    clock = Clock(START)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = clock
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await start_live(app, pilot)
+        await tick_roll(pilot, "p" * ROLL)
+        await on_to(pilot, live, clock, "9")
+        clock.on(1)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, DeclarationForm)
+        await pilot.press("H", "M", "enter", "enter")  # the Chair; her first register entry
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "enter")  # withdrew for the item
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ChairPicker)
+        assert "HM withdrew for this item. Who takes the chair?" in str(picker.query_one(".title", Static).content)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert badge(live) == "QUORATE · 13 present · 8 needed · PN in the chair"
+
+        clock.on(10)
+        await pilot.press("ctrl+n")  # item 9 ends: the Chair comes back, and to the chair
+        await pilot.pause()
+        assert badge(live) == "QUORATE · 14 present · 8 needed"
+
+    markdown = render("md", build_minutes(read_record(book, upcoming))).decode()
+    assert "PN took the chair for item 9." in markdown
+    item_10 = markdown.index("##### 10.")
+    assert markdown.index("HM resumed the chair.") > item_10
