@@ -92,7 +92,13 @@ def in_the_chair(
     if holder is None and default is None and not chairing:
         return None
     room = movements_in_room(attendance, movements, until)
+    if holder not in room and not chairing and not _went_out(movements, holder, until):
+        return None  # the Chair not here yet (the roll not ticked): the rule asks for the Chair or Deputy in the room
     return Presiding(holder if holder in room else None)
+
+
+def _went_out(movements: list[Movement], person_id: int | None, until: datetime | None) -> bool:
+    return any(m.person_id == person_id and m.kind in _OUT and (until is None or m.at <= until) for m in movements)
 
 
 def offered_the_chair(seats: list[Seat], in_room: set[int], *, on: date, leaving: int | None = None) -> list[int]:

@@ -136,3 +136,12 @@ def test_a_withdrawal_for_one_item_is_one_item_in_the_chair(seats, ids) -> None:
     assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.during) == []
     assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.start) == ["PN took the chair for item 9."]
     assert chair_lines(10, found, initials, NUMBERS, ids["HM"], TAKEN, Phase.start) == ["HM resumed the chair."]
+
+
+def test_before_the_chair_is_here_the_rule_asks_for_the_chair_or_deputy_in_the_room(seats, ids) -> None:
+    roll = [r for r in ROLL if r not in ("HM", "PN")] + ["GA"]
+    attendance = attending(ids, roll) + [present(ids, "HM", AttendanceStatus.expected)]
+    assert in_the_chair(seats, attendance, [], [], on=MEETING_DAY) is None
+    result = quorum_for_item(northbridge_rule(), seats, attendance, [], [], on=MEETING_DAY, item_id=None,
+                             presiding=in_the_chair(seats, attendance, [], [], on=MEETING_DAY))
+    assert result.badge() == "INQUORATE: no Chair or Deputy Chair in the room"
