@@ -12,12 +12,13 @@ from datetime import date, datetime
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
-from secretary.chair import Chairing, Spell, in_the_chair, offered_the_chair, presiding_at_start, spells
+from secretary.chair import Chairing, Spell, holder_of, in_the_chair, offered_the_chair, presiding_at_start, spells
 from secretary.models import (
     Action,
     AgendaItem,
     Attendance,
     Body,
+    Category,
     Decision,
     Declaration,
     Interest,
@@ -171,10 +172,10 @@ class MeetingRecord:
         return presiding_at_start(self.seats, self.attendance, self.meeting.date)
 
     def chair_words(self) -> str:
-        """For the live screen, when the chair is not where it usually is: "PN in the chair",
-        "no one in the chair"; empty while the one who usually chairs is chairing."""
+        """For the live screen, when someone other than the Chair chairs: "PN in the chair",
+        "no one in the chair"; empty while the Chair is chairing."""
         now = self.in_the_chair()
-        if now is None or now.person_id == self.presiding_by_default:
+        if now is None or now.person_id == holder_of(self.seats, Category.chair, self.meeting.date):
             return ""
         if now.person_id is None:
             return "no one in the chair"
