@@ -187,7 +187,8 @@ def chair_lines(item_id: int, spells_: list[Spell], initials: dict[int, str], nu
     lines = []
     for spell in spells_:
         if spell.first_item == item_id and phase in (None, spell.took_phase):
-            lines.append(f"{initials.get(spell.person_id, '?')} took the chair for {_items(spell, numbers, list(taken))}.")
+            items = _items(spell, numbers, list(taken))
+            lines.append(f"{initials.get(spell.person_id, '?')} took the chair for {items}.")
         if spell.resumed_at == item_id and default is not None and phase in (None, spell.resumed_phase):
             lines.append(f"{initials.get(default, '?')} resumed the chair.")
     return lines
