@@ -94,6 +94,9 @@ async def test_no_one_in_the_chair_until_the_clerk_says_who(demo) -> None:
         assert badge(live) == "INQUORATE: no one in the chair"
         assert list_chairing(book, upcoming) == []
 
+        from screens.help import keys_text
+
+        assert "Record who is in the chair from now" in keys_text(live).plain  # F1 lists the key
         clock.on(1)
         await pilot.press("alt+c")
         await pilot.pause()
