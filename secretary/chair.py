@@ -141,16 +141,22 @@ def spells(seats: list[Seat], attendance: list[Attendance], movements: list[Move
         if event.person_id == holder:
             continue
         if started is not None:
-            found.append(_spell(started, event, order, default, took_phase))
+            found.append(_spell(started, _end(started, event, movements), order, default, took_phase))
         took_phase = _phase_left(movements, holder, event)
         holder = event.person_id
         started = event if holder is not None and holder != default else None
     if started is not None:
-        leaving = next((m for m in sorted(movements, key=lambda m: m.at)
-                        if m.person_id == holder and m.kind in _OUT and m.at > started.at), None)
-        end = _Event(leaving.at, None, leaving.item_id, Phase.end, False) if leaving else None
-        found.append(_spell(started, end, order, default, took_phase))
+        found.append(_spell(started, _end(started, None, movements), order, default, took_phase))
     return found
+
+
+def _end(started: _Event, following: _Event | None, movements: list[Movement]) -> _Event | None:
+    """What ended a spell in the chair: the one chairing going out (their last item is the one they
+    left in), else the next change of hands; None: it lasted to the end of the meeting."""
+    leaving = next((m for m in sorted(movements, key=lambda m: m.at)
+                    if m.person_id == started.person_id and m.kind in _OUT and m.at > started.at
+                    and (following is None or m.at < following.at)), None)
+    return _Event(leaving.at, None, leaving.item_id, Phase.end, False) if leaving else following
 
 
 def _phase_left(movements: list[Movement], holder: int | None, event: _Event) -> Phase:

@@ -145,3 +145,13 @@ def test_before_the_chair_is_here_the_rule_asks_for_the_chair_or_deputy_in_the_r
     result = quorum_for_item(northbridge_rule(), seats, attendance, [], [], on=MEETING_DAY, item_id=None,
                              presiding=in_the_chair(seats, attendance, [], [], on=MEETING_DAY))
     assert result.badge() == "INQUORATE: no Chair or Deputy Chair in the room"
+
+
+def test_the_one_in_the_chair_leaving_ends_their_spell_where_they_left(seats, ids) -> None:
+    movements = [moved(ids, "HM", MovementKind.left, 10, 9), moved(ids, "PN", MovementKind.left, 20, 10),
+                 moved(ids, "HM", MovementKind.returned, 40, 12)]
+    found = spells(seats, attending(ids, ROLL), movements, [chaired(ids, "PN", 10, 9)], TAKEN, on=MEETING_DAY)
+    initials = {s.person.id: s.person.initials for s in seats}
+    assert chair_lines(9, found, initials, NUMBERS, ids["HM"], TAKEN) == ["PN took the chair for items 9 and 10."]
+    # the chair was empty when the Chair came back: nothing to resume from anyone
+    assert chair_lines(12, found, initials, NUMBERS, ids["HM"], TAKEN) == []
