@@ -24,3 +24,8 @@ def record_chairing(book: Book, meeting_id: int, person_id: int | None, item_id:
 
 def list_chairing(book: Book, meeting_id: int) -> list[Chairing]:
     return list(rows(book, Chairing, "SELECT * FROM chairing WHERE meeting_id = ? ORDER BY at, id", [meeting_id]))
+
+
+def delete_chairing(book: Book, chairing_id: int) -> None:
+    """A change of chair recorded by mistake: from then on, the chair is as it was before it."""
+    book.db.execute("DELETE FROM chairing WHERE id = ?", [chairing_id])

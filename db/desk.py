@@ -205,6 +205,10 @@ class Desk:
         who = self._who(person_id) if person_id is not None else "no one"
         return f"{who} in the chair from {at:%H.%M}"
 
+    @held(chair.delete_chairing)
+    def forget_chairing(self, chairing_id: int) -> Words:
+        return "a change of chair deleted"
+
     @held(live.record_declaration)
     def record_declaration(self, declaration: Declaration, at: datetime) -> Words:
         on = self._item(declaration.item_id) if declaration.item_id else "the meeting"

@@ -42,7 +42,14 @@ class ChairVerbs:
     @opens_screen
     @work
     async def action_chair(self) -> None:
-        """Record who is in the chair from now."""
+        """Record who is in the chair from now; once the meeting is over, correct what was recorded."""
+        if self.record.held:
+            if self._require_editable():
+                from screens.chair_list import ChairingList
+
+                await self.app.push_screen_wait(ChairingList(self.record))
+                self.reload()
+            return
         if not self._require_live():
             return
         from screens.chair_picker import ChairPicker

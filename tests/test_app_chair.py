@@ -145,3 +145,37 @@ async def test_the_chair_withdrawing_for_an_interest_is_asked_about_too(demo) ->
     assert "PN took the chair for item 9." in markdown
     item_10 = markdown.index("##### 10.")
     assert markdown.index("HM resumed the chair.") > item_10
+
+
+async def test_after_the_meeting_a_change_of_chair_recorded_by_mistake_is_deleted(demo) -> None:
+    from datetime import timedelta
+
+    from db.chair import record_chairing
+    from db.live import close_meeting, start_meeting
+    from screens.chair_list import ChairingList
+    from screens.live import LiveScreen
+
+    book, upcoming = demo
+    start_meeting(book, upcoming, START)
+    first = read_record(book, upcoming).current_item_id
+    record_chairing(book, upcoming, person(book, "PN"), first, START + timedelta(minutes=5))
+    close_meeting(book, upcoming, START + timedelta(minutes=30))
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = Clock(START + timedelta(hours=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # the live screen, to tidy the minutes
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("alt+c")
+        await pilot.pause()
+        listing = app.screen
+        assert isinstance(listing, ChairingList)
+        assert "PN took the chair" in str(listing.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert list_chairing(book, upcoming) == []
+        assert "the Chair chaired throughout" in str(listing.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
