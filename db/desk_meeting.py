@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from db import actions, attendance, history, live, meetings, minutes, movement_lines
+from db import actions, attendance, chair, history, live, meetings, minutes, movement_lines
 from db.desk_queue import _FIELD_WORDS, DeskQueue, Words, _minute_key, _short, held
 from secretary.models import (
     Action,
@@ -171,3 +171,12 @@ class MeetingVerbs(DeskQueue):
     @held(movement_lines.forget_line)
     def forget_movement_line(self, line_id: int) -> Words:
         return "a movement line taken out of the notes"
+
+    @held(chair.record_chairing)
+    def take_the_chair(self, meeting_id: int, person_id: int | None, item_id: int | None, at: datetime) -> Words:
+        who = self._who(person_id) if person_id is not None else "no one"
+        return f"{who} in the chair from {at:%H.%M}"
+
+    @held(chair.delete_chairing)
+    def forget_chairing(self, chairing_id: int) -> Words:
+        return "a change of chair deleted"

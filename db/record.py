@@ -8,6 +8,7 @@ from datetime import date
 from db.actions import actions_raised_at
 from db.attendance import list_attendance, list_movements
 from db.bodies import get_body
+from db.chair import list_chairing
 from db.book import Book
 from db.meetings import get_meeting, list_items, previous_meeting
 from db.minutes import (
@@ -58,6 +59,7 @@ def read_record(book: Book, meeting_id: int) -> MeetingRecord:
         planner=list_entries(book, meeting.body_id),
         confirmations=confirmations(book, meeting.body_id),
         movement_lines=list_lines(book, meeting_id),
+        chairing=list_chairing(book, meeting_id),
     )
 
 

@@ -68,6 +68,7 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
         Binding("ctrl+r", "questions", "Questions", priority=True, tooltip="Questions from the public"),
         Binding("ctrl+o", "public", "Public", priority=True, tooltip="Members of the public"),
         Binding("ctrl+f", "finish", "Close", priority=True, tooltip="Close the meeting"),
+        Binding("alt+c", "chair", "Chair", priority=True, show=False, tooltip="Record who is in the chair from now; after the meeting, correct what was recorded"),
         Binding("escape", "leave", "Overview", show=False),
     ]
 

@@ -31,7 +31,7 @@ class LiveBar(LiveView, Vertical):
     def draw(self, showing: Showing) -> None:
         result = showing.record.quorum()
         badge = self.query_one("#quorum", Static)
-        badge.update(badge_text(result))
+        badge.update(badge_text(result, showing.record.chair_words()))
         badge.set_class(result.quorate, "quorate")
         badge.set_class(not result.quorate, "inquorate")
         missing = self.query_one("#quorum-missing", Static)
@@ -62,5 +62,7 @@ class LiveBar(LiveView, Vertical):
         self.query_one("#clock", Static).update(text)
 
 
-def badge_text(result: QuorumResult) -> Text:
-    return Text(f" {result.badge()} ", style="bold")
+def badge_text(result: QuorumResult, chair: str = "") -> Text:
+    """The quorum badge; ``chair`` ("PN in the chair") when the chair is not where it usually is."""
+    return Text(f" {result.badge()}" + (f" · {chair} " if chair and chair not in result.badge() else " "),
+                style="bold")

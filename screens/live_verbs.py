@@ -12,12 +12,17 @@ from secretary.actions import minute_line
 from secretary.models import MeetingStatus, MovementKind
 from secretary.room import STEPPED_OUT
 from secretary.standing import Standing
+from screens.chair_verbs import ChairVerbs
 from screens.confirm import ConfirmScreen
 from screens.key_hold import opens_screen
 from screens.movement_form import MovementForm
 
 
-class LiveVerbs:
+# how the question of the chair names what the one chairing did
+_GONE = {MovementKind.left: "left the meeting", MovementKind.withdrew: "withdrew"}
+
+
+class LiveVerbs(ChairVerbs):
     """Mixed into LiveScreen: ``self.record``, ``self.meeting_id``, ``self.editor``, ``reload``."""
 
     def _require_editable(self) -> bool:
@@ -73,8 +78,13 @@ class LiveVerbs:
             kind, note = "left", STEPPED_OUT
         movement = await self.app.push_screen_wait(
             MovementForm(self.record, kind=MovementKind(kind), now=self.now(), note=note))
-        if movement is not None:
-            self._recorded(self.app.desk.record_movement, movement)
+        if movement is None:
+            return
+        chairing = self.chairing_at(movement.at) if self.record.live else None
+        written = self._recorded(self.app.desk.record_movement, movement)
+        if written is not None and written.saved and movement.kind in (MovementKind.left, MovementKind.withdrew) \
+                and chairing == movement.person_id:
+            await self.ask_who_takes_the_chair(movement.person_id, movement.at, _GONE[movement.kind])
 
     @opens_screen
     @work
@@ -124,8 +134,14 @@ class LiveVerbs:
         from screens.declaration_form import DeclarationForm
 
         declaration = await self.app.push_screen_wait(DeclarationForm(self.record, item.id))
-        if declaration is not None:
-            self._recorded(self.app.desk.record_declaration, declaration, self.now())
+        if declaration is None:
+            return
+        now = self.now()
+        chairing = self.chairing_at(now) if self.record.live else None
+        written = self._recorded(self.app.desk.record_declaration, declaration, now)
+        if written is not None and written.saved and chairing == declaration.person_id \
+                and declaration.person_id not in self.record.in_room():
+            await self.ask_who_takes_the_chair(declaration.person_id, now, "withdrew for this item")
 
     @opens_screen
     @work

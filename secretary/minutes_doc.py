@@ -15,6 +15,7 @@ from secretary import minutes_head as head
 from secretary.actions import minute_line, owners_initials
 from secretary.agenda import in_order
 from secretary.annotations import RunningOrder, inline_notes
+from secretary.chair import chair_lines
 from secretary.declarations import wording
 from secretary.exports.settings import MemberOrder, SubItems
 from secretary.exports.text import cleaned
@@ -242,6 +243,7 @@ def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str
     blocks += [Paragraph((Run(wording(d, initials.get(d.person_id, "?"), withdrawal_told=d.person_id in withdrawn)),))
                for d in declared]
     blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.start]
+    blocks += _chair_paragraphs(context, item, Phase.start)
     written = minute.notes.strip() if minute else ""
     decisions = [d for d in state.decisions if d.item_id == item.id]
     was_taken = minute is not None and (minute.started_at is not None or minute.taken_order is not None)
@@ -250,6 +252,7 @@ def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str
     elif was_taken and not declared and not decisions and (standard := _from_the_record(state, item)):
         blocks.append(Paragraph((Run(standard),)))
     blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.during]
+    blocks += _chair_paragraphs(context, item, Phase.during)
     blocks += _decisions(context, item.id, decisions)
     actions = [a for a in state.actions if a.item_id == item.id]
     for action in actions:
@@ -257,12 +260,25 @@ def _content(context: _Context, item: AgendaItem) -> tuple[list[Block], list[str
         head_, _, rest = line.partition(":")
         blocks.append(Paragraph((Run(head_ + ":", bold=True), Run(rest))))
     blocks += [Paragraph((Run(n.text),)) for n in notes if n.phase is Phase.end]
+    blocks += _chair_paragraphs(context, item, Phase.end)
     owners: list[str] = []
     for action in actions:
         for name in owners_initials(action).split(" / "):
             if name and name not in owners:
                 owners.append(name)
     return blocks, owners
+
+
+def _chair_paragraphs(context: _Context, item: AgendaItem, phase: Phase) -> list[Block]:
+    """"PN took the chair for items 9 to 11." at the first item chaired; "HM resumed the chair."
+    where the Chair came back (secretary/chair.py); each after the movement lines of its phase."""
+    state = context.state
+    if not state.chairing:
+        return []
+    lines = chair_lines(item.id, state.chair_spells(), {p: person.initials for p, person in state.people.items()},
+                        {i.id: i.number.rstrip(".") for i in state.items}, state.presiding_by_default,
+                        context.order.taken, phase)
+    return [Paragraph((Run(line),)) for line in lines]
 
 
 def _from_the_record(state: MeetingRecord, item: AgendaItem) -> str | None:

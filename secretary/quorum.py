@@ -8,6 +8,7 @@ movements (``movements_in_room``). Everything is integer arithmetic.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -29,6 +30,12 @@ _ATTENDING = (AttendanceStatus.present, AttendanceStatus.remote)
 _CONFLICTED_OUTCOMES = (DeclarationOutcome.withdrew, DeclarationOutcome.no_part_in_decision)
 
 
+class Presiding(NamedTuple):
+    """Who is in the chair at the moment (secretary/chair.py); ``person_id`` None: no one is."""
+
+    person_id: int | None
+
+
 class RequirementResult(BaseModel):
     """How one required category stands: ``counted`` of ``needed`` present."""
 
@@ -37,6 +44,7 @@ class RequirementResult(BaseModel):
     label: str
     needed: int
     counted: int
+    chair: str = ""  # for "the Chair or Deputy Chair": why whoever is in the chair does not meet it
 
     @property
     def met(self) -> bool:
@@ -47,6 +55,8 @@ class RequirementResult(BaseModel):
         """In words, what is still wanted; empty when met."""
         if self.met:
             return ""
+        if self.chair:
+            return self.chair
         short = self.needed - self.counted
         if _is_named(self.label):
             # "the Chair or Deputy Chair" names the people, so no number when none of them is here
@@ -165,12 +175,15 @@ def evaluate(
     on: date,
     present_now: set[int] | None = None,
     conflicted: set[int] | frozenset[int] = frozenset(),
+    presiding: Presiding | None = None,
 ) -> QuorumResult:
     """Apply the rule.
 
     ``present_now``: person ids in the room at this moment (see ``movements_in_room``);
     None takes the attendance status as it stands. ``conflicted``: person ids with a
     conflict on the current item; excluded unless the rule deems them present.
+    ``presiding``: who is in the chair; a Chair-or-Deputy requirement is then met by them
+    alone (None: by any such member who counts).
     """
     in_post = voting_seats_in_post(seats, on)
     # a member who came in their own right keeps their seat even while out of the count
@@ -185,7 +198,7 @@ def evaluate(
         if _counts_now(row, rule, present_now, conflicted):
             filled[seat_id] = row.person_id
     needed = required_number(rule, seats, on)
-    requirements = tuple(_requirement_result(req, filled, in_post) for req in rule.requirements)
+    requirements = tuple(_requirement_result(req, filled, in_post, presiding) for req in rule.requirements)
     missing = []
     if len(filled) < needed:
         short = needed - len(filled)
@@ -213,6 +226,7 @@ def quorum_for_item(
     on: date,
     item_id: int | None,
     until: datetime | None = None,
+    presiding: Presiding | None = None,
 ) -> QuorumResult:
     """The quorum for an item (or, with ``item_id`` None, for the meeting as a whole) at ``until``."""
     conflicted = conflicted_for_item(declarations, item_id) if item_id is not None else set()
@@ -223,6 +237,7 @@ def quorum_for_item(
         on=on,
         present_now=movements_in_room(attendance, movements, until),
         conflicted=conflicted,
+        presiding=presiding,
     )
 
 
@@ -252,11 +267,30 @@ def _counts_now(
 
 
 def _requirement_result(
-    requirement: QuorumRequirement, filled: dict[int, int], in_post: dict[int, Seat]
+    requirement: QuorumRequirement, filled: dict[int, int], in_post: dict[int, Seat], presiding: Presiding | None
 ) -> RequirementResult:
+    if presiding is not None and is_chair_requirement(requirement):
+        return _chair_result(requirement, filled, in_post, presiding.person_id)
     # a deputy brings the category of the seat they fill
     counted = sum(1 for seat_id in filled if in_post[seat_id].membership.category in requirement.categories)
     return RequirementResult(label=requirement.label, needed=requirement.count, counted=counted)
+
+
+def is_chair_requirement(requirement: QuorumRequirement) -> bool:
+    """"the Chair or Deputy Chair": one person, met by whoever is in the chair."""
+    chosen = set(requirement.categories)
+    return requirement.count == 1 and bool(chosen) and chosen <= {Category.chair, Category.deputy_chair}
+
+
+def _chair_result(requirement: QuorumRequirement, filled: dict[int, int], in_post: dict[int, Seat],
+                  person_id: int | None) -> RequirementResult:
+    if person_id is None:
+        return RequirementResult(label=requirement.label, needed=1, counted=0, chair="no one in the chair")
+    # whose seat the person in the chair fills (their own, or as a deputy the member's)
+    seat_id = next((seat for seat, who in filled.items() if who == person_id), None)
+    qualifies = seat_id is not None and in_post[seat_id].membership.category in requirement.categories
+    why = "" if qualifies else f"needs {requirement.label} in the chair"
+    return RequirementResult(label=requirement.label, needed=1, counted=int(qualifies), chair=why)
 
 
 # --- the rule in words ---------------------------------------------------------
@@ -347,6 +381,6 @@ def _plural(noun: str, count: int) -> str:
 def _in_the_room(missing: str) -> str:
     """"needs the Chair or Deputy Chair" → "no Chair or Deputy Chair in the room"."""
     named = missing.removeprefix("needs ")
-    if named.startswith("the "):
+    if named.startswith("the ") and not named.endswith(" in the chair"):
         return f"no {named.removeprefix('the ')} in the room"
     return missing

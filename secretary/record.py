@@ -12,11 +12,13 @@ from datetime import date, datetime
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
+from secretary.chair import Chairing, Spell, holder_of, in_the_chair, offered_the_chair, presiding_at_start, spells
 from secretary.models import (
     Action,
     AgendaItem,
     Attendance,
     Body,
+    Category,
     Decision,
     Declaration,
     Interest,
@@ -30,7 +32,7 @@ from secretary.models import (
 )
 from secretary.movement_lines import MovementLine
 from secretary.planner import PlannerEntry
-from secretary.quorum import QuorumResult, movements_in_room, quorum_for_item
+from secretary.quorum import Presiding, QuorumResult, movements_in_room, quorum_for_item
 from secretary.register_record import reminder_at_item
 from secretary.standard import date_in_title, disagreements, standard_text
 from secretary.standing import Standing
@@ -58,6 +60,7 @@ class MeetingRecord:
     planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
     confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
     movement_lines: list[MovementLine] = field(default_factory=list)  # lines put into the notes for movements
+    chairing: list[Chairing] = field(default_factory=list)  # who took the chair when (secretary/chair.py)
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -159,8 +162,41 @@ class MeetingRecord:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""
         return quorum_for_item(
             self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
-            on=self.meeting.date, item_id=item_id, until=until,
+            on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
         )
+
+    # --- the chair ---------------------------------------------------------------------------
+
+    def in_the_chair(self, until: datetime | None = None) -> Presiding | None:
+        """Who is in the chair now or at ``until`` (``Presiding(None)``: no one; None: no one to chair)."""
+        return in_the_chair(self.seats, self.attendance, self.movements, self.chairing,
+                            on=self.meeting.date, until=until)
+
+    @property
+    def presiding_by_default(self) -> int | None:
+        """Who chairs unless the clerk records otherwise: the Chair (the Deputy when the Chair is away)."""
+        return presiding_at_start(self.seats, self.attendance, self.meeting.date)
+
+    def chair_words(self) -> str:
+        """For the live screen, when someone other than the Chair chairs: "PN in the chair",
+        "no one in the chair"; empty while the Chair is chairing."""
+        now = self.in_the_chair()
+        if now is None or now.person_id == holder_of(self.seats, Category.chair, self.meeting.date):
+            return ""
+        if now.person_id is None:
+            return "no one in the chair"
+        who = self.people.get(now.person_id)
+        return f"{who.initials if who else '?'} in the chair"
+
+    def offered_the_chair(self, leaving: int | None = None) -> list[Person]:
+        """Who may take the chair now, the Deputy Chair first; ``leaving`` is left out."""
+        offered = offered_the_chair(self.seats, self.in_room(), on=self.meeting.date, leaving=leaving)
+        return [self.people[p] for p in offered if p in self.people]
+
+    def chair_spells(self) -> list[Spell]:
+        """Each time someone other than the Chair took the chair, with the items they chaired."""
+        return spells(self.seats, self.attendance, self.movements, self.chairing,
+                      self.running_order().taken, on=self.meeting.date)
 
     def in_room(self) -> set[int]:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""

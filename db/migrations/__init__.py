@@ -13,6 +13,7 @@ from db.migrations import m006_records  # noqa: E402,F401
 from db.migrations import m007_untaken_items  # noqa: E402,F401
 from db.migrations import m008_book_state  # noqa: E402,F401
 from db.migrations import m009_movement_lines  # noqa: E402,F401
+from db.migrations import m010_chairing  # noqa: E402,F401
 
 # the user_version a fully migrated book carries: the number of the last migration
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10

@@ -35,6 +35,7 @@ from textual.widgets import Input, Static, TextArea  # noqa: E402
 from db import Book  # noqa: E402
 from screens.action_form import ActionForm  # noqa: E402
 from screens.app import SecretaryApp  # noqa: E402
+from screens.chair_picker import ChairPicker  # noqa: E402
 from screens.confirm import ConfirmScreen  # noqa: E402
 from screens.decision_form import DecisionForm  # noqa: E402
 from screens.declaration_form import DeclarationForm  # noqa: E402
@@ -126,6 +127,10 @@ async def movement(pilot, press: str, initials: str) -> None:
     await keys(pilot, initials)
     await pilot.pause()
     await key(pilot, "enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, (LiveScreen, ChairPicker)))
+    if isinstance(pilot.app.screen, ChairPicker):  # the one chairing left: the first offered takes the chair
+        await pilot.pause()
+        await key(pilot, "enter")
     await back_to_live(pilot)
 
 
