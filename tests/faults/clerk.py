@@ -72,7 +72,7 @@ def acknowledge_saves(app: SecretaryApp, prefix: str = "") -> None:
                 say(f"{prefix}ack item {args[1]}")
             elif getattr(outcome.value, "id", None) is not None:
                 table = {"record_movement": "movement", "record_decision": "decision", "raise_action": "action",
-                         "record_declaration": "declaration"}.get(name, name)
+                         "record_declaration": "declaration", "link_line": "movement_line"}.get(name, name)
                 say(f"{prefix}ack row {table} {outcome.value.id}")
         return outcome
 

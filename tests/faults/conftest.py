@@ -13,6 +13,7 @@ import pytest
 
 from db import Book
 from db.actions import actions_raised_at
+from db.movement_lines import list_lines
 from db.attendance import list_movements
 from db.demo import build_demo
 from db.live import start_meeting
@@ -66,6 +67,7 @@ def held(path: Path, meeting_id: int) -> Held:
                 "decision": {d.id for d in list_meeting_decisions(book, meeting_id)},
                 "action": {a.id for a in actions_raised_at(book, meeting_id)},
                 "declaration": {d.id for d in list_declarations(book, meeting_id)},
+                "movement_line": {line.id for line in list_lines(book, meeting_id)},
             },
             current=current_item_id(minutes),
         )
