@@ -75,6 +75,7 @@ class LiveScreen(LiveVerbs, Screen):
         self.record: MeetingRecord | None = None
         self.quorate: bool | None = None  # as last shown, to notice a change
         self.viewing: int | None = None  # before and after the meeting: the item the clerk moved to
+        self._read_at: tuple[int, int] | None = None  # the book's changes when the record was read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +100,9 @@ class LiveScreen(LiveVerbs, Screen):
             self.reload()  # what was held is in the book now: show it
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # a dialog closed having changed nothing: what is shown is the book still (the clock ticks itself)
+        if self.record is None or self.app.book.changes != self._read_at:
+            self.reload()
 
     # --- the record down ------------------------------------------------------------------
 
@@ -117,6 +120,7 @@ class LiveScreen(LiveVerbs, Screen):
 
     def reload(self) -> None:
         """Read the meeting's record again and show it."""
+        self._read_at = self.app.book.changes
         self.show(read_record(self.app.book, self.meeting_id))
 
     def show(self, record: MeetingRecord) -> None:

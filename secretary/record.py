@@ -56,6 +56,8 @@ class MeetingRecord:
     questions: list[PublicQuestion] = field(default_factory=list)
     planner: list[PlannerEntry] = field(default_factory=list)  # the body's decision planner
     confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
+    # answers worked out once: the record never changes, and every view of the live screen asks
+    _quorums: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -151,10 +153,13 @@ class MeetingRecord:
 
     def quorum(self, item_id: int | None = None, until: datetime | None = None) -> QuorumResult:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""
-        return quorum_for_item(
-            self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
-            on=self.meeting.date, item_id=item_id, until=until,
-        )
+        key = (item_id, until)
+        if key not in self._quorums:
+            self._quorums[key] = quorum_for_item(
+                self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
+                on=self.meeting.date, item_id=item_id, until=until,
+            )
+        return self._quorums[key]
 
     def in_room(self) -> set[int]:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
