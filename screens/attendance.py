@@ -32,6 +32,9 @@ STATUS_WORDS = {
 }
 
 
+COLUMNS = ("initials", "name", "group", "role", "status", "note")  # the roll's column keys
+
+
 class AttendanceScreen(Screen):
     CSS_PATH = "live.tcss"
     BINDINGS = [
@@ -62,7 +65,7 @@ class AttendanceScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#roll", DataTable)
         for label, width in (("Initials", 8), ("Name", 26), ("Group", 13), ("Role", 34), ("Status", 10), ("Note", 12)):
-            table.add_column(label, width=width)
+            table.add_column(label, width=width, key=label.casefold())
         self.load()
         table.focus()
 
@@ -80,20 +83,38 @@ class AttendanceScreen(Screen):
         table.clear()
         order = {Group.member: 0, Group.participant: 1, Group.in_attendance: 2}
         for row in sorted(state.attendance, key=lambda a: (order[a.group], a.id)):
-            person = state.people[row.person_id]
-            note = row.note
-            if row.deputy_for_id is not None:
-                note = f"for {state.people[row.deputy_for_id].initials}" + (f"; {note}" if note else "")
-            table.add_row(
-                plain(person.initials), plain(person.full_name), row.group.label,
-                plain(row.role), _status_cell(row.status), plain(note), key=str(row.person_id),
-            )
+            table.add_row(*self._cells(row), key=str(row.person_id))
         if keep is None and was_on is not None:
             keep = was_on.person_id
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         elif table.row_count:
             table.move_cursor(row=min(row_index, table.row_count - 1))
+        self._show_counts()
+
+    def _cells(self, row: Attendance) -> tuple:
+        person = self.state.people[row.person_id]
+        note = row.note
+        if row.deputy_for_id is not None:
+            note = f"for {self.state.people[row.deputy_for_id].initials}" + (f"; {note}" if note else "")
+        return (plain(person.initials), plain(person.full_name), row.group.label,
+                plain(row.role), _status_cell(row.status), plain(note))
+
+    def _show_row(self, person_id: int) -> None:
+        """After a tick: the record read again, and only that person's row and the counts drawn
+        (clearing and refilling the whole table took longer than a frame)."""
+        self.state = read_record(self.app.book, self.meeting_id)
+        row = self.state.attendance_of(person_id)
+        table = self.query_one("#roll", DataTable)
+        if row is None or str(person_id) not in table.rows or len(self.state.attendance) != table.row_count:
+            self.load()
+            return
+        for column, cell in zip(COLUMNS, self._cells(row)):
+            table.update_cell(str(person_id), column, cell)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        state = self.state
         counts = {s: sum(1 for a in state.attendance if a.status is s) for s in AttendanceStatus}
         quorum = state.quorum()
         self.query_one("#roll-counts", Static).update(
@@ -116,7 +137,7 @@ class AttendanceScreen(Screen):
         who = self.state.people[row.person_id].initials
         self.app.write(f"{who} marked {STATUS_WORDS[AttendanceStatus(status)]}", set_attendance,
                        row.model_copy(update={"status": AttendanceStatus(status)}))
-        self.load()
+        self._show_row(row.person_id)
         table = self.query_one("#roll", DataTable)
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)  # on to the next name, as a roll call goes
@@ -170,7 +191,7 @@ class AttendanceScreen(Screen):
             return
         self.app.write(f"{person.initials} note: {note or '(none)'}", set_attendance,
                        row.model_copy(update={"note": note}))
-        self.load()
+        self._show_row(row.person_id)
 
 
 def _status_cell(status: AttendanceStatus):
