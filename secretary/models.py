@@ -17,7 +17,7 @@ from secretary.standing import Standing, classify
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, use_enum_values=False)
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, use_enum_values=False, defer_build=True)
 
 
 # --- vocabularies -----------------------------------------------------------
