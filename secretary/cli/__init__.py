@@ -322,7 +322,6 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from db.bodies import find_body
     from db.search import search
     from secretary.search import snippet_parts
 
@@ -334,7 +333,11 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
     with read_book(args.book) as book:
-        body = find_body(book, args.body) if args.body else None
+        body = None
+        if args.body:  # the bodies' models only when one is named
+            from db.bodies import find_body
+
+            body = find_body(book, args.body)
         page = search(book, args.query, body_id=body.id if body else None, since=since,
                       confidential=args.confidential, limit=args.limit)
     where = f" in {body.label}" if body else ""
