@@ -53,7 +53,7 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
         set_attendance(book, row.model_copy(update={"status": AttendanceStatus.present}))
     app = SecretaryApp(book, open_meeting=meeting_id)
     app.now = lambda: start + timedelta(minutes=30)
-    figures: dict[str, list[float]] = {k: [] for k in ("baseline", "resume", "store", "read", "badge", "tick")}
+    figures: dict[str, list[float]] = {k: [] for k in ("baseline", "resume", "store", "read", "badge", "tick", "roll")}
     async with app.run_test(size=(110, 32)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -88,6 +88,18 @@ async def measure(runs: int, source: Path | None = None) -> dict[str, list[float
             await pilot.pause()
             # the whole board is in the room, so the badge says quorate whether CB is in or out
             assert "QUORATE" in str(screen.query_one("#quorum", Static).content)
+        # the roll call (Ctrl+T): one name ticked present and back, the row and the counts redrawn
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        roll = app.screen
+        table = roll.query_one("#roll")
+        for n in range(runs):
+            table.move_cursor(row=0)
+            t0 = time.perf_counter()
+            roll.action_mark("absent" if n % 2 == 0 else "present")
+            figures["roll"].append(time.perf_counter() - t0)
+            await pilot.pause()
+        assert "present" in str(roll.query_one("#roll-counts", Static).content)
     book.close()
     return figures
 
@@ -110,6 +122,7 @@ def main() -> None:
         ("read, quorum, every view drawn", "badge"),
         ("  of which: read the meeting back", "read"),
         ("whole arrival: store, read, badge, redraw", "tick"),
+        ("roll call: a tick stored, its row and counts drawn", "roll"),
     ]
     for label, key in rows:
         median, p90 = ms(figures[key])
@@ -121,6 +134,8 @@ def main() -> None:
         figure("live", f"arrival ticked to quorum badge ({where})", figures["tick"], baseline=figures["baseline"],
                budget_ms=BUDGET_MS, note="baseline: redraw one label, no book"),
         figure("live", "  of which: store the movement", figures["store"]),
+        figure("live", "roll call: a tick stored, its row and the counts drawn", figures["roll"],
+               baseline=figures["baseline"], budget_ms=BUDGET_MS),
         figure("live", "  of which: the screen back in view", figures["resume"]),
         figure("live", "  of which: read the meeting back", figures["read"]),
         figure("live", "  of which: read it and draw every view", figures["badge"]),
