@@ -12,9 +12,7 @@ from datetime import date
 from typing import Any
 
 from db.book import Book, Refused
-from secretary.search import (
-    MARK_END, MARK_START, SearchHit, SearchKind, SearchPage, explain_syntax, index_query,
-)
+from secretary.search import MARK_END, MARK_START, SearchHit, SearchKind, SearchPage, explain_syntax, index_query
 
 PAGE = 50
 SNIPPET_TOKENS = 24

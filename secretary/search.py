@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-
 # The index marks the words it matched with these; they never occur in typed text.
 MARK_START = "\x02"
 MARK_END = "\x03"
