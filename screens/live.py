@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from db.minutes import get_minute
-from db.record import read_record
+from db.record import read_meeting_again, read_record
 from db.rows import Refused
 from secretary.agenda import neighbour, next_untaken, resumed
 from secretary.models import AgendaItem, MeetingStatus
@@ -122,6 +122,11 @@ class LiveScreen(LiveVerbs, Screen):
         """Read the meeting's record again and show it."""
         self._read_at = self.app.book.changes
         self.show(read_record(self.app.book, self.meeting_id))
+
+    def reload_meeting(self) -> None:
+        """After an arrival or a departure: the meeting's own rows read again, its body's kept."""
+        self._read_at = self.app.book.changes
+        self.show(read_meeting_again(self.app.book, self.record))
 
     def show(self, record: MeetingRecord) -> None:
         """Hand ``record`` to every view; say so when the meeting becomes quorate or inquorate."""

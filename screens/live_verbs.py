@@ -40,15 +40,16 @@ class LiveVerbs:
             self.notify("Take an item first (Ctrl+N).", severity="warning")
         return item
 
-    def _recorded(self, verb, *args, **kwargs):
-        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh."""
+    def _recorded(self, verb, *args, reread=None, **kwargs):
+        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh
+        (by ``reread``, when the verb changes only the meeting's own rows)."""
         try:
             return verb(*args, **kwargs)
         except Refused as e:
             self.notify(e.message, severity="error", markup=False)
             return None
         finally:
-            self.reload()
+            (reread or self.reload)()
             self.editor.notes.focus()
 
     @opens_screen
@@ -71,7 +72,7 @@ class LiveVerbs:
         movement = await self.app.push_screen_wait(
             MovementForm(self.record, kind=MovementKind(kind), now=self.now(), note=note))
         if movement is not None:
-            self._recorded(self.app.desk.record_movement, movement)
+            self._recorded(self.app.desk.record_movement, movement, reread=self.reload_meeting)
 
     @opens_screen
     @work

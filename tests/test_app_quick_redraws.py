@@ -101,7 +101,13 @@ async def test_a_dialog_closed_unchanged_reads_nothing_and_an_arrival_redraws_wh
         reads.append(args)
         return real_read(*args)
 
+    def read_meeting_again(*args):
+        reads.append(args)
+        return real_again(*args)
+
+    real_again = screens.live.read_meeting_again
     monkeypatch.setattr(screens.live, "read_record", read_record)
+    monkeypatch.setattr(screens.live, "read_meeting_again", read_meeting_again)
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
@@ -131,3 +137,27 @@ async def test_a_dialog_closed_unchanged_reads_nothing_and_an_arrival_redraws_wh
         assert updates == []  # the agenda's lines were left as drawn: an arrival does not change them
     nf = person_by_initials(book, 1, "NF").id
     assert [(m.person_id, m.kind) for m in list_movements(book, upcoming)] == [(nf, MovementKind.arrived)]
+
+
+def test_the_meeting_read_again_after_an_arrival_is_the_record_read_whole(demo) -> None:
+    from db.live import record_declaration, record_movement, start_meeting, take_item
+    from db.meetings import list_items
+    from db.record import read_meeting_again, read_record
+    from secretary.models import Declaration, DeclarationOutcome, InterestNature, Movement
+
+    book, upcoming = demo
+    start_meeting(book, upcoming, START)
+    item = list_items(book, upcoming)[1]
+    take_item(book, upcoming, item.id, START)
+    before = read_record(book, upcoming)
+    nf, cb = person_by_initials(book, 1, "NF").id, person_by_initials(book, 1, "CB").id
+    record_movement(book, Movement(meeting_id=upcoming, person_id=nf, kind=MovementKind.arrived, at=START,
+                                   item_id=item.id))
+    record_declaration(book, Declaration(meeting_id=upcoming, person_id=cb, item_id=item.id,
+                                         interest="Governor of a local school", nature=InterestNature.indirect,
+                                         outcome=DeclarationOutcome.withdrew), START)
+    again = read_meeting_again(book, before)
+    assert again != before  # the arrival, the declaration and the withdrawal are in it
+    assert again == read_record(book, upcoming)
+    assert again.quorum() == read_record(book, upcoming).quorum()
+    assert again.interests is before.interests  # the body's register was kept as read, not read again
