@@ -15,8 +15,10 @@ import os
 import sqlite3
 import stat
 import struct
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -181,6 +183,19 @@ class Book:
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
+
+    @property
+    def changes(self) -> tuple[int, int]:
+        """A value that differs after any change this app has made to the book: a screen
+        coming back into view reads the book again only when it has changed."""
+        return id(self.db.conn), self.db.conn.total_changes
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
+        """The rows of a SELECT as dicts, straight from SQLite (the reads a screen waits on)."""
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row))
 
     def check_in_place(self) -> None:
         """Raise BookGone if the file at the book's path is no longer the one we opened: on

@@ -111,7 +111,7 @@ class MeetingVerbs(DeskQueue):
 
     @held(attendance.set_attendance)
     def set_attendance(self, row: Attendance) -> Words:
-        return f"{self._who(row.person_id)}: {row.status.value}"
+        return f"{self._who(row.person_id)} marked {row.status.value}" + (f" ({row.note})" if row.note else "")
 
     @held(attendance.add_attendee)
     def add_attendee(self, row: Attendance, new_person: Person | None = None) -> Words:

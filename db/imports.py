@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from db.actions import raise_action
 from db.book import Book
 from db.meetings import add_item, get_meeting, list_items, list_meetings, update_meeting
 from db.minutes import add_interest
 from db.people import add_seat, list_people
-from secretary.importers.actions import ActionsImport
-from secretary.importers.agenda import AgendaImport
-from secretary.importers.register import RegisterImport, match_person
-from secretary.importers.roster import RosterImport
 from secretary.models import ActionOwner, AgendaItem, Person
+
+if TYPE_CHECKING:  # the readers of files are loaded when the clerk imports one, not when the app starts
+    from secretary.importers.actions import ActionsImport
+    from secretary.importers.agenda import AgendaImport
+    from secretary.importers.register import RegisterImport
+    from secretary.importers.roster import RosterImport
 
 
 def store_roster(book: Book, body_id: int, roster: RosterImport) -> int:
@@ -60,6 +64,8 @@ def store_register(book: Book, body_id: int, register: RegisterImport, *, replac
     ``replace``: the register is re-issued as a whole, so the rows held before go (a
     declaration made against one keeps its own words). Returns the names that matched
     nobody (their rows are kept all the same)."""
+    from secretary.importers.register import match_person
+
     people = list_people(book, body_id)
     unmatched: list[str] = []
     with book.db.atomic():

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import TYPE_CHECKING
 
 from db.book import Book
 from db.rows import insert, one, rows, update
-from secretary.importers.planner import PlannerImport
 from secretary.models import AgendaItem, Decision, Meeting
 from secretary.planner import (
     PlannerEntry, PlannerMove, PlannerStatus, best_item, is_deferral, item_for, taken_words,
 )
+
+if TYPE_CHECKING:  # the planner file's reader is loaded when the clerk imports one
+    from secretary.importers.planner import PlannerImport
 
 _ENTRY_COLUMNS = set(PlannerEntry.model_fields) - {"confidential", "moves"}
 

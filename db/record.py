@@ -3,6 +3,7 @@ the dialogs, the exports and the command line show of one meeting."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from db.actions import actions_raised_at
@@ -58,6 +59,29 @@ def read_record(book: Book, meeting_id: int) -> MeetingRecord:
         questions=list_public_questions(book, meeting_id),
         planner=list_entries(book, meeting.body_id),
         confirmations=confirmations(book, meeting.body_id),
+        movement_lines=list_lines(book, meeting_id),
+        chairing=list_chairing(book, meeting_id),
+    )
+
+
+def read_meeting_again(book: Book, record: MeetingRecord) -> MeetingRecord:
+    """``record`` after a change to the meeting itself (an arrival, a departure): what the meeting
+    holds is read again, what its body holds (members, seats, register, planner) is kept as read."""
+    meeting_id = record.meeting.id
+    attendance = list_attendance(book, meeting_id)
+    if any(row.person_id not in record.people for row in attendance):
+        return read_record(book, meeting_id)  # someone the record has not met yet: read it whole
+    return replace(
+        record,
+        meeting=get_meeting(book, meeting_id),
+        items=list_items(book, meeting_id),
+        minutes={m.item_id: m for m in list_minutes(book, meeting_id)},
+        attendance=attendance,
+        movements=list_movements(book, meeting_id),
+        declarations=list_declarations(book, meeting_id),
+        actions=actions_raised_at(book, meeting_id),
+        decisions=list_meeting_decisions(book, meeting_id),
+        questions=list_public_questions(book, meeting_id),
         movement_lines=list_lines(book, meeting_id),
         chairing=list_chairing(book, meeting_id),
     )

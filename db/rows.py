@@ -25,12 +25,12 @@ def from_row(model: type[M], row: dict[str, Any] | None) -> M | None:
 
 
 def rows(book: Book, model: type[M], sql: str, params: Iterable[Any] = ()) -> Iterator[M]:
-    for row in book.db.query(sql, list(params)):
+    for row in book.query(sql, list(params)):
         yield model.model_validate(row)
 
 
 def one(book: Book, model: type[M], sql: str, params: Iterable[Any] = ()) -> M | None:
-    for row in book.db.query(sql, list(params)):
+    for row in book.query(sql, list(params)):
         return model.model_validate(row)
     return None
 

@@ -11,9 +11,8 @@ import sqlite3
 from datetime import date
 from typing import Any
 
-from db.book import Book
-from db.rows import Refused
-from secretary.search import MARK_END, MARK_START, SearchHit, SearchPage, explain_syntax, index_query
+from db.book import Book, Refused
+from secretary.search import MARK_END, MARK_START, SearchHit, SearchKind, SearchPage, explain_syntax, index_query
 
 PAGE = 50
 SNIPPET_TOKENS = 24
@@ -64,8 +63,9 @@ def search(
     snippets = _snippets(book, query, [r["rowid"] for r in rows], typed)
     hits = tuple(
         SearchHit(
-            kind=r["kind"], ref_id=r["rowid"] // 8, body_id=r["body_id"], body_label=r["body"],
-            meeting_id=r["meeting_id"], meeting_date=r["day"], meeting_title=r["meeting_title"],
+            kind=SearchKind(r["kind"]), ref_id=r["rowid"] // 8, body_id=r["body_id"], body_label=r["body"],
+            meeting_id=r["meeting_id"], meeting_date=date.fromisoformat(r["day"]) if r["day"] else None,
+            meeting_title=r["meeting_title"],
             item_id=r["item_id"], item_number=r["item_number"], item_title=r["item_title"],
             confidential=bool(r["confidential"]), snippet=snippets.get(r["rowid"], ""),
         )
@@ -105,7 +105,7 @@ _UNREADABLE = ("fts5", "syntax error", "no such column", "unterminated string", 
 
 def _run(book: Book, sql: str, params: dict[str, Any] | list[Any], typed: str) -> list[dict[str, Any]]:
     try:
-        return list(book.db.query(sql, params))
+        return list(book.query(sql, params))
     except sqlite3.OperationalError as error:
         if any(word in str(error) for word in _UNREADABLE):
             raise SearchRefused(explain_syntax(typed, str(error))) from error

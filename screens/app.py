@@ -19,7 +19,7 @@ from textual.worker import WorkerFailed
 from db import Book, BookError
 from db.desk import Desk
 from secretary.models import MeetingStatus
-from db.pending import Change, NotSaved, Outcome, not_saved
+from db.pending import not_saved
 from screens.confirm import ConfirmScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
@@ -76,22 +76,6 @@ class SecretaryApp(TerminalSafety, App):
     @book.setter
     def book(self, book: Book | None) -> None:
         self.desk.book = book
-
-    # TEMPORARY, until every screen calls the desk's verbs: the old three ways in, onto the desk
-    def write(self, what: str, write, *args, key: str | None = None, **kwargs):
-        return self.desk.hold(Change(what, write, args, kwargs, key))
-
-    def write_now(self, write, *args, **kwargs):
-        return self.desk.now(write, *args, **kwargs)
-
-    def try_write(self, what: str, write, *args, **kwargs):
-        try:
-            return Outcome(True, self.desk.now(write, *args, **kwargs))
-        except NotSaved as failed:
-            self.notify(f"Not saved: {what} — {failed.trouble}. Everything saved before is still in the "
-                        "book; try again once it can be written.", title="NOT SAVED", severity="error",
-                        timeout=20, markup=False)
-            return Outcome(False)
 
     # --- the last safety net: a failed write is told, never the end of the app ---------------
 

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
-from db.attendance import add_attendee, expect_members_in_post, list_attendance, set_attendance
+from db.attendance import list_attendance
 from db.record import read_record
 from db.rows import Refused
 from secretary.errors import explain
@@ -30,6 +30,9 @@ STATUS_WORDS = {
     AttendanceStatus.apologies: "apologies",
     AttendanceStatus.absent: "absent",
 }
+
+
+COLUMNS = ("initials", "name", "status", "group", "role", "note")  # the roll's column keys
 
 
 class AttendanceScreen(Screen):
@@ -63,7 +66,7 @@ class AttendanceScreen(Screen):
         table = self.query_one("#roll", DataTable)
         # the status, which p/r/a/x change, beside the name: on a narrow screen the role is cut, not the status
         for label, width in (("Initials", 8), ("Name", 26), ("Status", 10), ("Group", 13), ("Role", 34), ("Note", 12)):
-            table.add_column(label, width=width)
+            table.add_column(label, width=width, key=label.casefold())
         self.load()
         table.focus()
 
@@ -72,7 +75,7 @@ class AttendanceScreen(Screen):
         book = self.app.book
         if not list_attendance(book, self.meeting_id):
             # a meeting with no list yet: everyone in post is expected
-            self.app.write("members in post expected", expect_members_in_post, self.meeting_id)
+            self.app.desk.expect_members_in_post(self.meeting_id)
         was_on = self._selected() if self.state is not None else None
         self.state = state = read_record(book, self.meeting_id)
         self.query_one("#roll-title", Static).update(f"Attendance — {state.meeting.title}")
@@ -81,20 +84,38 @@ class AttendanceScreen(Screen):
         table.clear()
         order = {Group.member: 0, Group.participant: 1, Group.in_attendance: 2}
         for row in sorted(state.attendance, key=lambda a: (order[a.group], a.id)):
-            person = state.people[row.person_id]
-            note = row.note
-            if row.deputy_for_id is not None:
-                note = f"for {state.people[row.deputy_for_id].initials}" + (f"; {note}" if note else "")
-            table.add_row(
-                plain(person.initials), plain(person.full_name), _status_cell(row.status), row.group.label,
-                plain(row.role), plain(note), key=str(row.person_id),
-            )
+            table.add_row(*self._cells(row), key=str(row.person_id))
         if keep is None and was_on is not None:
             keep = was_on.person_id
         if keep is not None and str(keep) in table.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         elif table.row_count:
             table.move_cursor(row=min(row_index, table.row_count - 1))
+        self._show_counts()
+
+    def _cells(self, row: Attendance) -> tuple:
+        person = self.state.people[row.person_id]
+        note = row.note
+        if row.deputy_for_id is not None:
+            note = f"for {self.state.people[row.deputy_for_id].initials}" + (f"; {note}" if note else "")
+        return (plain(person.initials), plain(person.full_name), _status_cell(row.status), row.group.label,
+                plain(row.role), plain(note))
+
+    def _show_row(self, person_id: int) -> None:
+        """After a tick: the record read again, and only that person's row and the counts drawn
+        (clearing and refilling the whole table took longer than a frame)."""
+        self.state = read_record(self.app.book, self.meeting_id)
+        row = self.state.attendance_of(person_id)
+        table = self.query_one("#roll", DataTable)
+        if row is None or str(person_id) not in table.rows or len(self.state.attendance) != table.row_count:
+            self.load()
+            return
+        for column, cell in zip(COLUMNS, self._cells(row)):
+            table.update_cell(str(person_id), column, cell)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        state = self.state
         counts = {s: sum(1 for a in state.attendance if a.status is s) for s in AttendanceStatus}
         quorum = state.quorum()
         self.query_one("#roll-counts", Static).update(
@@ -114,16 +135,14 @@ class AttendanceScreen(Screen):
         row = self._selected()
         if row is None:
             return
-        who = self.state.people[row.person_id].initials
-        self.app.write(f"{who} marked {STATUS_WORDS[AttendanceStatus(status)]}", set_attendance,
-                       row.model_copy(update={"status": AttendanceStatus(status)}))
-        self.load()
+        self.app.desk.set_attendance(row.model_copy(update={"status": AttendanceStatus(status)}))
+        self._show_row(row.person_id)
         table = self.query_one("#roll", DataTable)
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)  # on to the next name, as a roll call goes
 
     def action_members(self) -> None:
-        written = self.app.write("members in post expected", expect_members_in_post, self.meeting_id)
+        written = self.app.desk.expect_members_in_post(self.meeting_id)
         if written.saved:
             self.notify(f"{written.value} members in post added to the list." if written.value
                         else "Every member in post is on the list.")
@@ -148,13 +167,9 @@ class AttendanceScreen(Screen):
             return
         attendance, new_person = added
         try:
-            known = self.state.people.get(attendance.person_id)
-            name = new_person.name if new_person else known.name if known else "someone"
-            stored = self.app.write(f"{name} added to the list", add_attendee, attendance, new_person)
+            self.app.desk.add_attendee(attendance, new_person)
             if deputy_for is not None and deputy_for.status is AttendanceStatus.expected:
-                who = self.state.people[deputy_for.person_id].initials
-                self.app.write(f"{who} sent apologies (a deputy came)", set_attendance,
-                               deputy_for.model_copy(update={"status": AttendanceStatus.apologies}))
+                self.app.desk.set_attendance(deputy_for.model_copy(update={"status": AttendanceStatus.apologies}))
         except Refused as e:
             self.notify(e.message, severity="error")
             return
@@ -169,9 +184,8 @@ class AttendanceScreen(Screen):
         note = await self.app.push_screen_wait(NoteForm(person, row.note))
         if note is None or note == row.note:
             return
-        self.app.write(f"{person.initials} note: {note or '(none)'}", set_attendance,
-                       row.model_copy(update={"note": note}))
-        self.load()
+        self.app.desk.set_attendance(row.model_copy(update={"note": note}))
+        self._show_row(row.person_id)
 
 
 def _status_cell(status: AttendanceStatus):

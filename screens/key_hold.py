@@ -65,6 +65,8 @@ class KeyHold:
     async def _check(self) -> None:
         if not self.holding or (self.releasing is not None and not self.releasing.done()):
             return
+        if not self.app.screen_stack:  # the app is closing while a key waited: nothing to hand it to
+            return
         screen = self.app.screen
         ready = screen is not self.base and screen.is_mounted and (
             screen.focused is not None or not screen.focus_chain)

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from db.minutes import get_minute
-from db.record import read_record
+from db.record import read_meeting_again, read_record
 from db.rows import Refused
 from secretary.agenda import neighbour, next_untaken, resumed
 from secretary.models import AgendaItem, MeetingStatus
@@ -82,6 +82,7 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
         self.record: MeetingRecord | None = None
         self.quorate: bool | None = None  # as last shown, to notice a change
         self.viewing: int | None = None  # before and after the meeting: the item the clerk moved to
+        self._read_at: tuple[int, int] | None = None  # the book's changes when the record was read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,7 +107,9 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
             self.reload()  # what was held is in the book now: show it
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # a dialog closed having changed nothing: what is shown is the book still (the clock ticks itself)
+        if self.record is None or self.app.book.changes != self._read_at:
+            self.reload()
 
     # --- the record down ------------------------------------------------------------------
 
@@ -124,7 +127,13 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
 
     def reload(self) -> None:
         """Read the meeting's record again and show it."""
+        self._read_at = self.app.book.changes
         self.show(read_record(self.app.book, self.meeting_id))
+
+    def reload_meeting(self) -> None:
+        """After an arrival or a departure: the meeting's own rows read again, its body's kept."""
+        self._read_at = self.app.book.changes
+        self.show(read_meeting_again(self.app.book, self.record))
 
     def show(self, record: MeetingRecord) -> None:
         """Hand ``record`` to every view; say so when the meeting becomes quorate or inquorate."""

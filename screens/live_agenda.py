@@ -30,6 +30,8 @@ def agenda_line(number: str, title: str, planned: str, began: str, style: str = 
 
 
 class LiveAgenda(LiveView, Vertical):
+    _drawn: tuple[list[tuple[str, ...]], int | None] | None = None  # the rows last drawn, and the current one
+
     def compose(self) -> ComposeResult:
         yield Static("Agenda", classes="pane-title")
         yield Static(agenda_line(*HEADINGS), id="live-agenda-head")
@@ -60,8 +62,11 @@ class LiveAgenda(LiveView, Vertical):
             title = ("  " if item.parent_id else "") + (item.title if item.kind is ItemKind.item else f"— {item.title} —")
             if item.part is Part.confidential:
                 title = "[II] " + title
-            lines.append(agenda_line(f"{mark}{item.number}", title, minutes_time(item.planned_start), began, style))
-        self.query_one("#live-agenda-lines", Static).update(Text("\n").join(lines))
+            lines.append((f"{mark}{item.number}", title, minutes_time(item.planned_start), began, style))
+        if (lines, current_row) == self._drawn:
+            return  # an arrival changed nothing here: the lines drawn stand
+        self._drawn = (lines, current_row)
+        self.query_one("#live-agenda-lines", Static).update(Text("\n").join(agenda_line(*line) for line in lines))
         if current_row is not None:
             pane = self.query_one("#live-agenda", VerticalScroll)
             # keep the current item in sight, a few rows of what came before it above

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from secretary.formats import minutes_time
 from secretary.quorum import QuorumResult
 from secretary.timing import elapsed_words, timing
-from screens.live_view import LiveView, Showing
+from screens.live_view import LiveView, Showing, show_text
 from screens.saving import SaveBadge, SaveTrouble
 
 
@@ -31,11 +31,11 @@ class LiveBar(LiveView, Vertical):
     def draw(self, showing: Showing) -> None:
         result = showing.record.quorum()
         badge = self.query_one("#quorum", Static)
-        badge.update(badge_text(result, showing.record.chair_words()))
+        show_text(badge, badge_text(result, showing.record.chair_words()))
         badge.set_class(result.quorate, "quorate")
         badge.set_class(not result.quorate, "inquorate")
         missing = self.query_one("#quorum-missing", Static)
-        missing.update("Inquorate: " + "; ".join(result.missing) + "." if result.missing else "")
+        show_text(missing, "Inquorate: " + "; ".join(result.missing) + "." if result.missing else "")
         missing.display = not result.quorate
         self.tick(showing.now)
 
@@ -59,7 +59,7 @@ class LiveBar(LiveView, Vertical):
         text.append(f" · {late}", style=self.themed("bold $warning") if run.late_minutes >= 5 and not meeting.closed_at else "")
         if meeting.public_in_person or meeting.public_remote:
             text.append(f" · public {meeting.public_in_person}+{meeting.public_remote}")
-        self.query_one("#clock", Static).update(text)
+        show_text(self.query_one("#clock", Static), text)
 
 
 def badge_text(result: QuorumResult, chair: str = "") -> Text:

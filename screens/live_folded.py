@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from secretary.room import room_lists
-from screens.live_view import LiveView, Showing
+from screens.live_view import LiveView, Showing, show_text
 
 
 class LiveFolded(LiveView, Static):
@@ -34,4 +34,4 @@ class LiveFolded(LiveView, Static):
             text.append(f", {len(waiting)} not ticked")
         text.append(f" · {quorum.counts}")
         text.append(" · Ctrl+T roll", style="dim")
-        self.update(text)
+        show_text(self, text)

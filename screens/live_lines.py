@@ -32,7 +32,7 @@ class LiveLines:
                 self.app.desk.link_movement_line(MovementLine(movement_id=movement.id, item_id=item_id, text=line))
                 placed = True
         if placed:
-            self.reload()
+            self.reload_meeting()  # the links are the meeting's own rows
         self.sync_lines()
 
     def sync_lines(self) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from secretary.models import AttendanceStatus
 from secretary.room import STEPPED_OUT, room_lists
-from screens.live_view import LiveView, Showing
+from screens.live_view import LiveView, Showing, show_text
 
 
 class LiveRoom(LiveView, VerticalScroll):
@@ -50,7 +50,7 @@ class LiveRoom(LiveView, VerticalScroll):
         meeting = record.meeting
         text.append(f"\nPublic: {meeting.public_in_person} in person, {meeting.public_remote} remote\n")
         text.append("● counts for quorum", style="dim")
-        self.query_one("#room", Static).update(text)
+        show_text(self.query_one("#room", Static), text)
 
 
 def _short(text: str, width: int) -> str:

@@ -45,9 +45,10 @@ class LiveVerbs(ChairVerbs):
             self.notify("Take an item first (Ctrl+N).", severity="warning")
         return item
 
-    def _recorded(self, verb, *args, **kwargs):
-        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh, with
-        the lines of the movements it recorded in the notes (screens/live_lines.py)."""
+    def _recorded(self, verb, *args, reread=None, **kwargs):
+        """``verb`` of the desk, the clerk told if the book refuses it; the record shown afresh (by
+        ``reread``, when the verb changes only the meeting's own rows), with the lines of the movements
+        it recorded in the notes (screens/live_lines.py)."""
         before = self.movement_ids()
         try:
             return verb(*args, **kwargs)
@@ -55,7 +56,7 @@ class LiveVerbs(ChairVerbs):
             self.notify(e.message, severity="error", markup=False)
             return None
         finally:
-            self.reload()
+            (reread or self.reload)()
             self.lines_after(before)
             self.editor.notes.focus()
 
@@ -81,7 +82,7 @@ class LiveVerbs(ChairVerbs):
         if movement is None:
             return
         chairing = self.chairing_at(movement.at) if self.record.live else None
-        written = self._recorded(self.app.desk.record_movement, movement)
+        written = self._recorded(self.app.desk.record_movement, movement, reread=self.reload_meeting)
         if written is not None and written.saved and movement.kind in (MovementKind.left, MovementKind.withdrew) \
                 and chairing == movement.person_id:
             await self.ask_who_takes_the_chair(movement.person_id, movement.at, _GONE[movement.kind])

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.text import Text
 from textual.reactive import reactive
+from textual.widgets import Static
 
 from secretary.models import AgendaItem
 from secretary.record import MeetingRecord
@@ -35,3 +37,19 @@ class LiveView:
         """A Rich style with the theme's colours: "bold $error" → "bold #b93c5b" (every theme works)."""
         colours = self.app.theme_variables
         return " ".join(colours.get(word[1:], "") if word.startswith("$") else word for word in style.split())
+
+
+def show_text(widget: Static, content) -> None:
+    """``widget`` showing ``content``: a line unchanged by an arrival is not laid out and painted again."""
+    if not _same(widget.content, content):
+        widget.update(content)
+
+
+def _same(shown, content) -> bool:
+    if type(shown) is not type(content):
+        return False
+    if isinstance(content, Text):  # Text's own == looks at the words and spans only, not the whole line's style
+        return (shown.plain, shown.spans, shown.style, shown.justify, shown.overflow, shown.no_wrap, shown.end) == (
+            content.plain, content.spans, content.style, content.justify, content.overflow, content.no_wrap,
+            content.end)
+    return shown == content

@@ -32,7 +32,7 @@ from secretary.models import AgendaItem, Part
 from secretary.movement_lines import Edit, place_line
 from secretary.record import MeetingRecord
 from secretary.timing import timing
-from screens.live_view import LiveView, Showing
+from screens.live_view import LiveView, Showing, show_text
 from screens.suggest import PeopleInput, PeopleSuggester
 
 TypedLookup = Callable[[int | None, str, Any], Any]
@@ -90,19 +90,19 @@ class MinuteEditor(LiveView, Vertical):
         said = self.query_one("#item-notes", Static)
         if item is None:
             if record.held:
-                title.update(f"The meeting is {record.status.value}.")
-                meta.update("Escape goes back to the overview.")
+                show_text(title, f"The meeting is {record.status.value}.")
+                show_text(meta, "Escape goes back to the overview.")
             else:
-                title.update("No item in progress.")
-                meta.update("Ctrl+N takes the first item; Ctrl+G goes to any item.")
-            said.update("")
+                show_text(title, "No item in progress.")
+                show_text(meta, "Ctrl+N takes the first item; Ctrl+G goes to any item.")
+            show_text(said, "")
             return
         heading = f"{item.number}. {item.title}" if item.number else item.title
         if record.live and item.id == record.current_item_id and resumed(record.minutes, item.id):
             heading = "RESUMED  " + heading
         if item.part is Part.confidential:
             heading += "   (Part II — confidential)"
-        title.update(heading)
+        show_text(title, heading)
         lines = []
         if item.lead:
             lines.append(f"Lead: {item.lead}")
@@ -112,9 +112,9 @@ class MinuteEditor(LiveView, Vertical):
             lines.append(f"Paper: {item.paper_ref}" if item.paper_ref else "Verbal item")
         if item.section:
             lines.append(f"Section: {item.section}")
-        meta.update("\n".join(lines))
+        show_text(meta, "\n".join(lines))
         lines = inline_notes(item.id, record.movements, record.people, record.running_order(), record.lines_in_notes())
-        said.update("\n".join(str(n) for n in lines))
+        show_text(said, "\n".join(str(n) for n in lines))
 
     def _item_quorum(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         line = self.query_one("#item-quorum", Static)
@@ -122,7 +122,7 @@ class MinuteEditor(LiveView, Vertical):
         if item is not None:
             meeting_q, item_q = record.quorum(), record.quorum(item.id)
             differs = item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate
-            line.update(f"For this item: {item_q.summary()}" if differs else "")
+            show_text(line, f"For this item: {item_q.summary()}" if differs else "")
             line.set_class(not item_q.quorate, "inquorate-text")
         line.display = differs
 
@@ -130,7 +130,7 @@ class MinuteEditor(LiveView, Vertical):
         """How long the item has run, against its slot."""
         line = self.query_one("#item-timing", Static)
         if self.showing is None or self.showing.item is None:
-            line.update("")
+            show_text(line, "")
             return
         record, item = self.showing.record, self.showing.item
         minute = record.minutes.get(item.id)
@@ -142,7 +142,7 @@ class MinuteEditor(LiveView, Vertical):
             if words:
                 text.append(" · ")
                 text.append(words, style=self.themed("bold $error") if run.item_over else "")
-        line.update(text)
+        show_text(line, text)
 
     def _decisions(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         text = Text()
@@ -159,7 +159,7 @@ class MinuteEditor(LiveView, Vertical):
                 if decision.inquorate:
                     text.append("  (while inquorate)", style=self.themed("bold $error"))
                 text.append("\n")
-        self.query_one("#decisions", Static).update(text)
+        show_text(self.query_one("#decisions", Static), text)
 
     def _declarations(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         """This item's declarations in the minutes' words, and registered interests of people in
@@ -180,7 +180,7 @@ class MinuteEditor(LiveView, Vertical):
                     text.append(f"  {initials} — {interest.details[:60]}\n", style=self.themed("$warning"))
             if reminder := record.register_reminder(item):  # stale entries, members with none
                 text.append(reminder + "\n", style=self.themed("bold $warning"))
-        self.query_one("#declarations", Static).update(text)
+        show_text(self.query_one("#declarations", Static), text)
 
     def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         """Put the item's minute in the fields — only when the item has changed, so a redraw after

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,7 +14,9 @@ from secretary.dates import DateRefused, read_date
 from secretary.declarations import significant_words
 from secretary.formats import short_date
 from secretary.models import AgendaItem, Decision, DecisionVerb
-from secretary.published_table import PublishedTable
+
+if TYPE_CHECKING:  # the published table (and the exports it shares) is loaded when a planner is exported
+    from secretary.published_table import PublishedTable
 
 
 class PlannerStatus(StrEnum):
@@ -167,6 +170,8 @@ def planner_table(body: str, entries: list[PlannerEntry], *, today: date) -> tup
         decision = e.decision + (f" — {e.taken_words}" if e.taken_words else "")
         rows.append((e.status.label, e.ref, e.topic, decision, e.decision_taker, e.scope, when, e.sponsor,
                      e.contacts))
+    from secretary.published_table import PublishedTable
+
     table = PublishedTable(title=f"{body} — Decision Planner", columns=COLUMNS, rows=tuple(rows),
                            widths_cm=WIDTHS, lines_before=(f"As at {short_date(today)}.",))
     return table, len(entries) - len(public)

@@ -61,6 +61,8 @@ class MeetingRecord:
     confirmations: dict[int, date] = field(default_factory=dict)  # each member's last register confirmation
     movement_lines: list[MovementLine] = field(default_factory=list)  # lines put into the notes for movements
     chairing: list[Chairing] = field(default_factory=list)  # who took the chair when (secretary/chair.py)
+    # answers worked out once: the record never changes, and every view of the live screen asks
+    _quorums: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -160,10 +162,13 @@ class MeetingRecord:
 
     def quorum(self, item_id: int | None = None, until: datetime | None = None) -> QuorumResult:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""
-        return quorum_for_item(
-            self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
-            on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
-        )
+        key = (item_id, until)
+        if key not in self._quorums:
+            self._quorums[key] = quorum_for_item(
+                self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
+                on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
+            )
+        return self._quorums[key]
 
     # --- the chair ---------------------------------------------------------------------------
 

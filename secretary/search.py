@@ -10,10 +10,9 @@ is made into words the index can read rather than refused as a syntax error.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
-from secretary.models import Model
 
 # The index marks the words it matched with these; they never occur in typed text.
 MARK_START = "\x02"
@@ -36,8 +35,10 @@ class SearchKind(StrEnum):
         }[self.value]
 
 
-class SearchHit(Model):
-    """One place the words were found: in a meeting's item, or an action raised there."""
+@dataclass(frozen=True)
+class SearchHit:
+    """One place the words were found: in a meeting's item, or an action raised there. (A plain
+    value, not a pydantic model: `secretary search` starts without building any.)"""
 
     kind: SearchKind
     ref_id: int  # the minute's item, the decision, action, declaration or question
@@ -61,7 +62,8 @@ class SearchHit(Model):
         return self.item_title or ("general" if self.kind is SearchKind.declaration else "")
 
 
-class SearchPage(Model):
+@dataclass(frozen=True)
+class SearchPage:
     """One page of results, most recent meeting first, and how many there are in all."""
 
     query: str

@@ -3,6 +3,7 @@ item after items taken out of order, and the quorum badge in a clerk's words."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -188,7 +189,7 @@ def test_usual_sentences_are_worked_out_for_the_moment_the_item_was_taken(tmp_pa
         renamed = items["1d"].model_copy(update={"title": "Minutes from meeting held on 27 September 2024"})
         update_item(book, renamed)
         without = read_record(book, upcoming)
-        without = type(without)(**{**without.__dict__, "previous_date": None})
+        without = dataclasses.replace(without, previous_date=None)
         assert "held on 27 September 2024 were approved" in without.standard_text(renamed)
 
 

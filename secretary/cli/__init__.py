@@ -186,11 +186,12 @@ def read_book(path: Path | None):
 def _naming_the_backup(path: Path) -> Iterator[None]:
     """A damaged book is told with the newest good backup to restore, and the command."""
     from db import DamagedBook
-    from db.backup import restore_advice
 
     try:
         yield
     except DamagedBook as error:
+        from db.backup import restore_advice  # only for a damaged book: the backups module is not small
+
         raise DamagedBook(f"{error.message} {restore_advice(path)}") from error
 
 
@@ -312,16 +313,22 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from db.bodies import find_body
     from db.search import search
-    from secretary.dates import read_date
     from secretary.search import snippet_parts
 
-    since = read_date(args.since) if args.since else None
+    since = None
+    if args.since:  # dateutil only when a date is given
+        from secretary.dates import read_date
+
+        since = read_date(args.since)
     if args.limit < 1:
         raise CommandError("--limit must be at least 1")
     with read_book(args.book) as book:
-        body = find_body(book, args.body) if args.body else None
+        body = None
+        if args.body:  # the bodies' models only when one is named
+            from db.bodies import find_body
+
+            body = find_body(book, args.body)
         page = search(book, args.query, body_id=body.id if body else None, since=since,
                       confidential=args.confidential, limit=args.limit)
     where = f" in {body.label}" if body else ""

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, use_enum_values=False)
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True, use_enum_values=False, defer_build=True)  # built when first used: start-up
 
 
 # --- shared field checks ----------------------------------------------------

@@ -12,6 +12,7 @@ book), at the Board's meeting of 21 March 2025.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -80,7 +81,7 @@ def main() -> None:
     book, meeting_id = prepare(args.book)
     state = read_record(book, meeting_id)
     doc = build_minutes(state, confidential=True)
-    empty = build_minutes(state.__class__(**{**state.__dict__, "items": [], "attendance": []}))
+    empty = build_minutes(dataclasses.replace(state, items=[], attendance=[]))
     figures = {
         "baseline": timed(args.runs, lambda: to_markdown(empty)),
         "read the meeting": timed(args.runs, lambda: read_record(book, meeting_id)),
