@@ -38,6 +38,7 @@ class UntakenScreen(ModalScreen[bool]):
         super().__init__()
         self.record = record
         self.items = record.untaken
+        self.minutes = dict(record.minutes)  # what became of each, as marked here (the record stays as read)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -60,7 +61,7 @@ class UntakenScreen(ModalScreen[bool]):
         row = table.cursor_row
         table.clear()
         for item in self.items:
-            minute = self.record.minutes.get(item.id) or Minute(item_id=item.id)
+            minute = self.minutes.get(item.id) or Minute(item_id=item.id)
             table.add_row(plain(item.number), plain(item.title[:48]), plain(self.words(minute)))
         table.move_cursor(row=min(row, len(self.items) - 1))
 
@@ -83,7 +84,7 @@ class UntakenScreen(ModalScreen[bool]):
             return
         outcome = self.app.desk.record_disposal(item.id, disposal, **details)
         minute = outcome.value if outcome.saved else Minute(item_id=item.id, disposal=disposal, **details)
-        self.record.minutes[item.id] = minute  # the record the screen was given, brought up to date
+        self.minutes[item.id] = minute
         self.show()
 
     def action_withdraw(self) -> None:
