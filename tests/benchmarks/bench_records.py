@@ -22,7 +22,7 @@ from common import copy_of, figure, print_figures, scratch_folder, ten_year_book
 from db import Book  # noqa: E402
 from db.attendance_record import load_period  # noqa: E402
 from db.bodies import list_bodies  # noqa: E402
-from db.demo import sample  # noqa: E402
+from db.demo.northbridge import sample  # noqa: E402
 from db.minutes import list_interests  # noqa: E402
 from db.planner import list_entries, store_planner  # noqa: E402
 from db.register import confirmations  # noqa: E402
