@@ -25,21 +25,9 @@ from screens.meeting import MeetingScreen
 from screens.movement_form import MovementForm
 from screens.untaken import UntakenScreen
 from secretary.models import AttendanceStatus, MeetingStatus, MovementKind, Phase
+from tests.pilot import Clock
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
-
-
-class Clock:
-    """The meeting's time, moved on by the test."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def on(self, minutes: int) -> None:
-        self.at += timedelta(minutes=minutes)
 
 
 @pytest.fixture

@@ -17,6 +17,9 @@ from screens.confirm import ConfirmScreen
 from screens.decision_form import DecisionForm, DecisionsScreen, read_verb
 from screens.live import LiveScreen
 from secretary.models import DecisionVerb
+from tests.pilot import go_live, type_text
+
+EVERYONE = "p" * 15  # the roll ticked present down the list
 
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -28,35 +31,13 @@ def demo(demo_copy, tmp_path: Path):
     book.close()
 
 
-async def go_live(app, pilot, roll: str = "p" * 15) -> LiveScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    if roll:
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        for key in roll:
-            await pilot.press(key)
-        await pilot.press("escape")
-        await pilot.pause()
-    assert isinstance(app.screen, LiveScreen)
-    return app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    for ch in text:
-        await pilot.press("space" if ch == " " else ch)
-
-
 async def test_notes_are_kept_as_typed_across_items(demo) -> None:
     book, upcoming = demo
     items = list_items(book, upcoming)
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        live = await go_live(app, pilot)
+        live = await go_live(app, pilot, roll=EVERYONE)
         notes = live.query_one("#notes", TextArea)
         assert notes.has_focus  # the editor is where the clerk types
         await type_text(pilot, "Welcome all.")
@@ -131,7 +112,7 @@ async def test_decisions_recorded_reordered_and_edited(demo) -> None:
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        live = await go_live(app, pilot)
+        live = await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, DecisionForm)
@@ -225,7 +206,7 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        live = await go_live(app, pilot)
+        live = await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("ctrl+g")
         await pilot.pause()
         await type_text(pilot, "18")
@@ -295,7 +276,7 @@ async def test_public_questions_are_kept_with_the_questions_item(demo) -> None:
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, QuestionForm)  # none yet: straight to a new one
@@ -332,7 +313,7 @@ async def test_standard_text_for_the_opening_items(demo) -> None:
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        live = await go_live(app, pilot)
+        live = await go_live(app, pilot, roll=EVERYONE)
         for number in ("1a", "1b", "1c", "1d"):
             await pilot.press("ctrl+g")
             await pilot.pause()

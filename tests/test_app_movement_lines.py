@@ -4,7 +4,7 @@ movement rewrites or removes it, unless the clerk edited it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +24,7 @@ from screens.movement_form import MovementForm
 from secretary.exports.minutes import RENDERERS
 from secretary.minutes_doc import build_minutes
 from secretary.models import AttendanceStatus, MovementKind
+from tests.pilot import Clock
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=UTC)
 
@@ -33,17 +34,6 @@ def demo(tmp_path: Path):
     book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
     yield book, upcoming
     book.close()
-
-
-class Clock:
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def __call__(self) -> datetime:
-        return self.at
-
-    def on(self, minutes: int) -> None:
-        self.at += timedelta(minutes=minutes)
 
 
 async def start_live(app, pilot) -> LiveScreen:

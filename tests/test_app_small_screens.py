@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from db.attendance import list_attendance
 from db.demo import build_demo

@@ -14,9 +14,9 @@ from db.demo import build_demo
 from db.meetings import list_items
 from db.minutes import get_minute
 from screens.app import SecretaryApp
-from screens.live import LiveScreen
 from secretary.agenda import next_untaken
 from secretary.models import AgendaItem, Minute
+from tests.pilot import go_live, go_to, shown
 
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -26,29 +26,6 @@ def demo(tmp_path: Path):
     book, upcoming, _ = build_demo(tmp_path / "demo.secretary")
     yield book, upcoming
     book.close()
-
-
-async def go_live(app, pilot) -> LiveScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, LiveScreen)
-    return app.screen
-
-
-async def go_to(pilot, number: str) -> None:
-    await pilot.press("ctrl+g")
-    await pilot.pause()
-    for ch in number:
-        await pilot.press(ch)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-def shown(live: LiveScreen, selector: str) -> str:
-    return str(live.query_one(selector, Static).content)
 
 
 async def test_next_goes_to_the_next_item_not_taken_and_going_back_says_so(demo) -> None:
@@ -191,7 +168,6 @@ def test_usual_sentences_are_worked_out_for_the_moment_the_item_was_taken(tmp_pa
         without = read_record(book, upcoming)
         without = dataclasses.replace(without, previous_date=None)
         assert "held on 27 September 2024 were approved" in without.standard_text(renamed)
-
 
 
 async def test_closing_lists_the_items_not_taken_and_keeps_what_became_of_each(demo) -> None:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input
 
 from db.actions import get_action_by_number
 from db.attendance import list_attendance
@@ -22,6 +22,9 @@ from screens.confirm import ConfirmScreen
 from screens.decision_form import DecisionForm, DecisionsScreen
 from screens.live import LiveScreen
 from secretary.models import AttendanceStatus, DecisionVerb
+from tests.pilot import go_live, shown, type_text
+
+EVERYONE = "p" * 15  # the roll ticked present down the list
 
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 LATER = datetime(2026, 12, 1, 22, 0, tzinfo=timezone.utc)  # the clerk tidies up long after the meeting
@@ -34,37 +37,13 @@ def demo(tmp_path: Path):
     book.close()
 
 
-async def go_live(app, pilot, roll: str = "p" * 15) -> LiveScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    if roll:
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        await pilot.press(*roll)
-        await pilot.press("escape")
-        await pilot.pause()
-    assert isinstance(app.screen, LiveScreen)
-    return app.screen
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*["space" if ch == " " else ch for ch in text])
-
-
-def shown(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).content)
-
-
 async def test_a_prefix_of_two_verbs_is_listed_not_guessed(demo) -> None:
     book, upcoming = demo
     item = list_items(book, upcoming)[0]
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("f6")
         await pilot.pause()
         form = app.screen
@@ -99,7 +78,7 @@ async def test_a_unique_start_completes_to_the_verb_that_is_stored(demo) -> None
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("f6")
         await pilot.pause()
         form = app.screen
@@ -148,7 +127,7 @@ async def test_presenters_complete_in_the_rosters_spelling_from_any_word(demo) -
     app.now = lambda: START
     jp = "Dr Joanna Price, Chief Medical Director (CMD)"
     async with app.run_test(size=(110, 32)) as pilot:
-        live = await go_live(app, pilot)
+        live = await go_live(app, pilot, roll=EVERYONE)
         field = live.query_one("#presenters", Input)
         field.focus()
         await type_text(pilot, "dr jo")
@@ -251,7 +230,7 @@ async def test_escape_asks_before_dropping_an_edited_decision(demo) -> None:
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         await pilot.press("f6")
         await pilot.pause()
         await type_text(pilot, "noted")
@@ -291,7 +270,7 @@ async def test_escape_asks_before_dropping_a_half_typed_action_or_declaration(de
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         await pilot.press(key)
         await pilot.pause()
         form = app.screen
@@ -314,7 +293,7 @@ async def test_a_decision_typed_fast_lands_in_the_fields_it_was_typed_for(demo) 
     app = SecretaryApp(book, open_meeting=upcoming)
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
-        await go_live(app, pilot)
+        await go_live(app, pilot, roll=EVERYONE)
         for opening, burst in (("f6", "app\tthe agenda\r"), ("f6", "def\rthe late paper\r")):
             await pilot.press(opening)
             await pilot.pause()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
