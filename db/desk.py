@@ -22,6 +22,7 @@ from typing import Any
 
 from db.desk_meeting import MeetingVerbs
 from db.desk_preparing import PreparingVerbs
+from db.desk_queue import write_named
 
 
 class Desk(MeetingVerbs, PreparingVerbs):
@@ -29,8 +30,12 @@ class Desk(MeetingVerbs, PreparingVerbs):
 
 
 @cache
-def writes() -> dict[str, Callable[..., Any]]:
-    """Every write a held change may make, by name: what a recovery file may ask for, and nothing else."""
+def held_writes() -> frozenset[str]:
+    """The name of every write a held change may make: what a recovery file may ask for, and nothing else."""
     verbs = (getattr(Desk, name) for name in dir(Desk))
-    found = (getattr(v, "write") for v in verbs if callable(v) and hasattr(v, "write"))
-    return {f"{w.__module__}.{w.__name__}": w for w in found}
+    return frozenset(v.write_name for v in verbs if getattr(v, "holds", False))
+
+
+def held_write(name: str) -> Callable[..., Any] | None:
+    """The write of that name if a held verb makes it (imported now, if no verb has made it yet), else None."""
+    return write_named(name) if isinstance(name, str) and name in held_writes() else None

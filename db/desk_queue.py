@@ -3,60 +3,95 @@ at once, or tried — and what is held for a minute field the clerk is typing.""
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from functools import cache, wraps
+from typing import TYPE_CHECKING, Any
 
-from db import history, meetings, minutes, people
-from db.book import Book
 from db.pending import Change, NotSaved, Outcome, PendingWrites
+
+if TYPE_CHECKING:
+    from db.book import Book
 
 Words = str | tuple[str, str]  # what the clerk did; with a key, a later change of the same key replaces it
 
-def held(write: Callable[..., Any]) -> Callable:
-    def declare(words: Callable[..., Words]) -> Callable[..., Outcome]:
-        @wraps(words)
-        def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Outcome:
-            said = words(desk, *args, **kwargs)
-            what, key = said if isinstance(said, tuple) else (said, None)
-            return desk.hold(Change(what, write, args, kwargs, key))
 
-        verb.write = write  # type: ignore[attr-defined]
-        return verb
-
-    return declare
-
-
-def at_once(write: Callable[..., Any]) -> Callable:
-    def declare(words: Callable[..., Words]) -> Callable[..., Any]:
-        @wraps(words)
-        def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Any:
-            return desk.now(write, *args, **kwargs)
-
-        return verb
-
-    return declare
+@cache
+def write_named(name: str) -> Callable[..., Any]:
+    """The write of db/ a verb names ("db.live.start_meeting"), imported when a verb first makes it:
+    the desk names every write of the book, and start-up need import none of them."""
+    module, _, function = name.rpartition(".")
+    write = getattr(importlib.import_module(module), function)
+    where = f"{getattr(write, '__module__', '')}.{getattr(write, '__name__', '')}"
+    if where != name:
+        raise ValueError(f"{name} is {where!r}: a verb names a write where it is defined")
+    return write
 
 
-def tried(write: Callable[..., Any]) -> Callable:
-    accepted = set(inspect.signature(write).parameters)
+def write_of(verb: Callable[..., Any]) -> Callable[..., Any]:
+    """The write a verb of the desk makes."""
+    return write_named(verb.write_name)  # type: ignore[attr-defined]
 
-    def declare(words: Callable[..., str]) -> Callable[..., Outcome]:
-        @wraps(words)
-        def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Outcome:
-            what = words(desk, *args, **kwargs)
-            passed = {k: v for k, v in kwargs.items() if k in accepted}  # the rest only words the change
-            try:
-                return Outcome(True, desk.now(write, *args, **passed))
-            except NotSaved as failed:
-                desk.tell("NOT SAVED", f"Not saved: {what} — {failed.trouble}. Everything saved before is still "
-                          "in the book; try again once it can be written.", "error")
-                return Outcome(False)
 
-        return verb
+def _verb(declare: Callable[[Callable[..., Any]], Callable[..., Any]]) -> Callable[[str], Callable]:
+    def naming(write: str) -> Callable:
+        def decorate(words: Callable[..., Any]) -> Callable[..., Any]:
+            verb = declare(words)
+            verb.write_name = f"db.{write}"  # type: ignore[attr-defined]
+            return verb
 
-    return declare
+        return decorate
+
+    return naming
+
+
+@_verb
+def held(words: Callable[..., Words]) -> Callable[..., Outcome]:
+    """A change made during a meeting: held and retried if the book cannot take it."""
+    @wraps(words)
+    def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Outcome:
+        said = words(desk, *args, **kwargs)
+        what, key = said if isinstance(said, tuple) else (said, None)
+        return desk.hold(Change(what, write_of(verb), args, kwargs, key))
+
+    verb.holds = True  # type: ignore[attr-defined]
+    return verb
+
+
+@_verb
+def at_once(words: Callable[..., Words]) -> Callable[..., Any]:
+    """A form's change: in the book at once, or NotSaved."""
+    @wraps(words)
+    def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Any:
+        return desk.now(write_of(verb), *args, **kwargs)
+
+    return verb
+
+
+@_verb
+def tried(words: Callable[..., str]) -> Callable[..., Outcome]:
+    """A small change no form holds: tried once, and the clerk told if it failed."""
+    @wraps(words)
+    def verb(desk: DeskQueue, *args: Any, **kwargs: Any) -> Outcome:
+        what = words(desk, *args, **kwargs)
+        write = write_of(verb)
+        accepted = _parameters(write)
+        passed = {k: v for k, v in kwargs.items() if k in accepted}  # the rest only words the change
+        try:
+            return Outcome(True, desk.now(write, *args, **passed))
+        except NotSaved as failed:
+            desk.tell("NOT SAVED", f"Not saved: {what} — {failed.trouble}. Everything saved before is still "
+                      "in the book; try again once it can be written.", "error")
+            return Outcome(False)
+
+    return verb
+
+
+@cache
+def _parameters(write: Callable[..., Any]) -> frozenset[str]:
+    return frozenset(inspect.signature(write).parameters)
+
 
 class DeskQueue:
     """The queue a desk's verbs go through, and what it holds. ``listener`` hears after every change (the app's saver,
@@ -107,23 +142,25 @@ class DeskQueue:
         key = _minute_key(item_id, field)
         held_values = [
             c.kwargs[field] if c.key == key else c.kwargs["text"] for c in self.pending.waiting
-            if c.key == key or (field == "notes" and c.write is history.restore_notes and c.args[:1] == (item_id,))
+            if c.key == key or (field == "notes" and c.name == "db.history.restore_notes" and c.args[:1] == (item_id,))
         ]
         return held_values[-1] if held_values else saved
 
     def holds(self, write_verb: Callable[..., Any], *args: Any) -> bool:
         """Whether a change by this held verb whose arguments begin with ``args`` is waiting."""
-        write = getattr(write_verb, "write", write_verb)
-        return any(c.write is write and c.args[:len(args)] == args for c in self.pending.waiting)
+        name = write_verb.write_name  # type: ignore[attr-defined]
+        return any(c.name == name and c.args[:len(args)] == args for c in self.pending.waiting)
 
     def holds_notes(self, item_id: int) -> bool:
         """Notes typed on the item that the book has not taken yet."""
-        return any(c.write is minutes.save_minute_text and c.args[:1] == (item_id,) and "notes" in c.kwargs
+        return any(c.name == "db.minutes.save_minute_text" and c.args[:1] == (item_id,) and "notes" in c.kwargs
                    for c in self.pending.waiting)
 
     # --- words ----------------------------------------------------------------------------
 
     def _item(self, item_id: int) -> str:
+        from db import meetings
+
         item = meetings.get_item(self.book, item_id) if self.book is not None else None
         if item is None:
             return "an item"
@@ -131,6 +168,8 @@ class DeskQueue:
         return f"item {item.number} ({title})" if item.number else f"“{title}”"
 
     def _who(self, person_id: int) -> str:
+        from db import people
+
         person = people.get_person(self.book, person_id) if self.book is not None else None
         return person.initials if person is not None else "someone"
 

@@ -46,11 +46,11 @@ class Outcome:
     value: Any = None  # what the write function returned, once saved
 
 
-def writes() -> dict[str, Callable[..., Any]]:
-    """Every write a held change may make, by name: the desk's held verbs' writes (db/desk.py)."""
-    from db.desk import writes as desk_writes
+def held_write(name: str) -> Callable[..., Any] | None:
+    """The write of that name if one of the desk's held verbs makes it (db/desk.py), else None."""
+    from db.desk import held_write as desk_write
 
-    return desk_writes()
+    return desk_write(name)
 
 
 class PendingWrites:
@@ -65,7 +65,7 @@ class PendingWrites:
     def write(self, book: Book, change: Change) -> Outcome:
         """Write ``change`` now, after any still waiting; keep it if the book cannot take it.
         Raises what the book raises if it refuses the change itself (Refused and the like)."""
-        if change.name not in writes() or writes()[change.name] is not change.write:
+        if held_write(change.name) is not change.write:
             raise ValueError(f"{change.name} is not the write of any of the desk's held verbs (db/desk.py)")
         same = next((i for i, c in enumerate(self.waiting) if change.key and c.key == change.key), None)
         if same is None:

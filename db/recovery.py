@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from db.book import Book, BookError
-from db.pending import Change, storage_trouble, writes
+from db.pending import Change, held_write, storage_trouble
 
 FORMAT = 1
 _SAVE_TEXT = "db.minutes.save_minute_text"
@@ -280,7 +280,7 @@ def apply_recovery(book: Book, recovery: Recovery) -> list[str]:
 
 
 def _apply_one(book: Book, entry: dict[str, Any]) -> str:
-    write = writes().get(entry.get("write", ""))
+    write = held_write(entry.get("write", ""))
     what = entry.get("what", "a change")
     if write is None:
         return f"not applied (unknown kind of change): {what}"

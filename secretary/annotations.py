@@ -245,7 +245,7 @@ def _clock(at: datetime) -> str:
 class InlineNote(BaseModel):
     """One generated line in an item's minute, placed by the phase it happened in."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str
     phase: Phase

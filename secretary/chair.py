@@ -24,7 +24,7 @@ _OUT = (MovementKind.left, MovementKind.withdrew)
 class Chairing(BaseModel):
     """From ``at`` (during item ``item_id``), ``person_id`` is in the chair; None: no one took it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: int | None = None
     meeting_id: int

@@ -50,7 +50,7 @@ class DateRefused(ValueError):
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Due(_Value):

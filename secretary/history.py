@@ -34,7 +34,7 @@ class Change(BaseModel):
     minute's text (``part == "text"``) the book keeps only the version replaced; ``after``
     is then the next version kept (or the notes as they are now)."""
 
-    model_config = ConfigDict(frozen=True)  # text is kept exactly, spaces and all
+    model_config = ConfigDict(frozen=True, defer_build=True)  # text is kept exactly, spaces and all
 
     id: int
     at: datetime
@@ -66,7 +66,7 @@ class NoteVersion(BaseModel):
     """The notes of a minute as they stood at ``at``; ``change_id`` is the history entry
     holding them (None for the notes as they are now)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str
     at: datetime | None

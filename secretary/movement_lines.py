@@ -26,7 +26,7 @@ class MovementLine(BaseModel):
     """A line inserted into an item's notes for one movement (``movement_id`` None once the
     movement is deleted and before its line is taken out)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: int | None = None
     movement_id: int | None

@@ -31,7 +31,7 @@ class PlannerStatus(StrEnum):
 
 
 class PlannerMove(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: int | None = None
     entry_id: int | None = None
@@ -45,7 +45,7 @@ class PlannerMove(BaseModel):
 
 
 class PlannerEntry(BaseModel):
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, defer_build=True, str_strip_whitespace=True)
 
     id: int | None = None
     body_id: int

@@ -39,7 +39,7 @@ class Presiding(NamedTuple):
 class RequirementResult(BaseModel):
     """How one required category stands: ``counted`` of ``needed`` present."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     label: str
     needed: int
@@ -69,7 +69,7 @@ class RequirementResult(BaseModel):
 class QuorumResult(BaseModel):
     """The quorum at one moment: the badge the clerk watches."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     quorate: bool
     counted: int

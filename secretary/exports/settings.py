@@ -18,7 +18,7 @@ class SubItems(StrEnum):
 
 
 class ExportSettings(BaseModel):
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, defer_build=True, str_strip_whitespace=True)
 
     member_order: MemberOrder = MemberOrder.surname
     sub_items: SubItems = SubItems.paragraphs

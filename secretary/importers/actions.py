@@ -68,7 +68,7 @@ class ActionsFormatError(ValueError):
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ActionsImport(_Value):

@@ -15,7 +15,7 @@ class AgendaFormatError(ValueError):
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ParsedItem(_Value):

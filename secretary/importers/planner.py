@@ -32,7 +32,7 @@ class PlannerFormatError(ValueError):
 
 
 class PlannerImport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     entries: list[PlannerEntry]
     rows: list[RowReport]

@@ -51,7 +51,7 @@ class RegisterFormatError(ValueError):
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class RegisterImport(_Value):

@@ -37,7 +37,7 @@ class RosterFormatError(ValueError):
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class RosterImport(_Value):

@@ -28,7 +28,7 @@ Progress = Callable[[int, int], None]  # (done, total), told now and then while 
 
 
 class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class RowReport(_Value):

@@ -40,7 +40,7 @@ class Body(Model):
     id: int | None = None
     name: Name
     short_name: str = Field(default="", max_length=40)
-    quorum_rule: QuorumRule = QuorumRule()
+    quorum_rule: QuorumRule = Field(default_factory=QuorumRule)
 
     @property
     def label(self) -> str:
