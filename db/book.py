@@ -15,15 +15,17 @@ import os
 import sqlite3
 import stat
 import struct
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db.book_state import needs_verifying, record_closed, record_opened
-from db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from db.version import APPLICATION_ID, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -129,8 +131,9 @@ def _create_file(path: Path) -> None:
 class Book:
     """An open clerk's book: one SQLite file, held exclusively by this process."""
 
-    def __init__(self, db: Database, path: Path | None, *, read_only: bool = False):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection | Database, path: Path | None, *, read_only: bool = False):
+        self._db = None if isinstance(conn, sqlite3.Connection) else conn
+        self.conn: sqlite3.Connection = conn if isinstance(conn, sqlite3.Connection) else conn.conn
         self.path = path
         self.read_only = read_only
         self.identity = _identity(path) if path is not None else None
@@ -162,27 +165,31 @@ class Book:
                 )
         conn = _connect(path)
         try:
-            db, verified = _prepare(conn, path)
+            verified = _prepare(conn, path)
         except BaseException:
             conn.close()
             if created:
                 path.unlink(missing_ok=True)
             raise
-        book = cls(db, path)
+        book = cls(conn, path)
         book.verified_at_open = verified
         return book
 
     @classmethod
     def in_memory(cls) -> Book:
         conn = sqlite3.connect(":memory:")
-        db = Database(conn, execute_plugins=False)
-        migrations.apply(db)
-        db.execute("PRAGMA foreign_keys = ON")
-        return cls(db, None)
+        conn.execute("PRAGMA recursive_triggers = ON")
+        _migrate(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        return cls(conn, None)
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> Database:
+        """sqlite-utils over the book's connection, made when a write first asks for it: reading
+        needs only SQLite, and sqlite-utils is not imported on the way to the first screen."""
+        if self._db is None:
+            self._db = _database(self.conn)
+        return self._db
 
     @property
     def changes(self) -> tuple[int, int]:
@@ -218,7 +225,7 @@ class Book:
         temp = path.with_name(f".{path.name}.putback")
         temp.unlink(missing_ok=True)
         try:
-            self.db.execute("VACUUM INTO ?", [str(temp)])
+            self.conn.execute("VACUUM INTO ?", [str(temp)])
             os.chmod(temp, 0o600)
             check = sqlite3.connect(f"file:{temp}?mode=ro", uri=True)
             try:
@@ -237,23 +244,25 @@ class Book:
             temp.unlink(missing_ok=True)
         # The old connection's -wal still bears the book's name: a new connection would replay
         # it into the new file. Everything in it is in the copy; close it, then remove it.
-        self.db.close()
+        self.conn.close()
         for suffix in ("-wal", "-shm", "-journal"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
+        self._db = None
         try:
-            self.db, _ = _prepare(_connect(path), path)
+            self.conn = _connect(path)
+            _prepare(self.conn, path)
         except BookError:
-            self.db = Database(sqlite3.connect(str(path)), execute_plugins=False)  # readable, at least
+            self.conn = sqlite3.connect(str(path))  # readable, at least
             raise
         self.identity = _identity(path)
 
     def close(self) -> None:
         if self.path is not None and not self.read_only:
             try:  # a clean close spares the next open its full check
-                record_closed(self.db.conn)
+                record_closed(self.conn)
             except (sqlite3.Error, OSError):
                 pass  # not recorded: the next open checks the book, as after a crash
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Book:
         return self
@@ -299,8 +308,8 @@ def verify(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[Database, bool]:
-    """The connection made ready for the app; also whether the book was read whole to open it."""
+def _prepare(conn: sqlite3.Connection, path: Path) -> bool:
+    """The connection made ready for the app; returns whether the book was read whole to open it."""
     verified = needs_verifying(conn)
     if verified:
         verify(conn, path)
@@ -311,20 +320,55 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> tuple[Database, bool]:
         raise NotABook(f"{path} is not a secretary book. It has been left exactly as it was.")
     if version > SCHEMA_VERSION:
         raise NewerBook(f"{path} was written by a newer version of secretary; update secretary to open it.")
-    db = Database(conn, execute_plugins=False)
+    conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it, from the first statement
     try:
-        migrations.apply(db)
-        db.execute("PRAGMA journal_mode = WAL")
+        if fresh or version < SCHEMA_VERSION:
+            _migrate(conn)
+        conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError as e:
         raise BookUnavailable(f"Cannot write to {path}: {e}.") from e
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
     try:
         record_opened(conn, verified=verified)
     except sqlite3.OperationalError as e:
         raise BookUnavailable(f"Cannot write to {path}: {e}.") from e
-    return db, verified
+    return verified
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the book's schema up to SCHEMA_VERSION (a new book, or one an older version wrote). The
+    migrations, and sqlite-utils with them, are imported only for a book that needs them."""
+    database = _database(conn)
+    from db.migrations import migrations
+
+    migrations.apply(database)
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    load_sqlite_utils()
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
+
+
+def load_sqlite_utils() -> None:
+    """sqlite-utils imports numpy and pandas when they are installed, only to recognise their values
+    in inserts; the book never stores them, and numpy alone takes longer to import than Textual.
+    So sqlite-utils is imported with both hidden, and they are put back at once for anyone else
+    (a None left in sys.modules breaks code that asks whether numpy is loaded, hypothesis among it)."""
+    if "sqlite_utils.db" in sys.modules:
+        return
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils.db  # noqa: F401 - imported here, without them
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def _why(error: Exception) -> str:

@@ -153,9 +153,8 @@ class MeetingVerbs(DeskQueue):
 
     @held("history.undo_deletion")
     def undo_deletion(self, change_id: int, at: datetime | None = None) -> Words:
-        from secretary.history import summary
-
         from db import history
+        from secretary.history import summary
 
         change = history.get_change(self.book, change_id)
         if change is None or change.meeting_id is None:

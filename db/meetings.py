@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-
 from db.book import Book
+from db.overview import upcoming_first
 from db.rows import Refused, insert, one, rows, update
 from secretary.agenda import renumber
-from secretary.carry_forward import carried_item, deferred_items, expected_attendance, opening_items
-from secretary.models import AgendaItem, Meeting, MeetingStatus
+from secretary.carry_forward import (
+    carried_item,
+    deferred_items,
+    expected_attendance,
+    opening_items,
+)
+from secretary.models import AgendaItem, Meeting
 
 
 def create_meeting(book: Book, meeting: Meeting) -> Meeting:
@@ -25,13 +30,7 @@ def get_meeting(book: Book, meeting_id: int) -> Meeting | None:
 def list_meetings(book: Book, body_id: int | None = None) -> list[Meeting]:
     """Upcoming first (soonest at the top), then those held (most recent first)."""
     where, params = ("WHERE body_id = ?", [body_id]) if body_id is not None else ("", [])
-    meetings = list(rows(book, Meeting, f"SELECT * FROM meeting {where} ORDER BY date, planned_start", params))
-    upcoming = [m for m in meetings if m.status in _NOT_YET_HELD]
-    held = [m for m in meetings if m.status not in _NOT_YET_HELD]
-    return upcoming + held[::-1]
-
-
-_NOT_YET_HELD = (MeetingStatus.planned, MeetingStatus.live)
+    return upcoming_first(rows(book, Meeting, f"SELECT * FROM meeting {where} ORDER BY date, planned_start", params))
 
 
 def resolve_meeting(book: Book, ref: str | int, body_id: int | None = None) -> Meeting:
@@ -146,7 +145,10 @@ def save_agenda_order(book: Book, items: list[AgendaItem]) -> None:
 def create_meeting_from(book: Book, meeting: Meeting, previous_id: int) -> Meeting:
     """Store ``meeting`` with what it carries forward from the previous meeting (who is expected, the
     opening items, the items it deferred: secretary/carry_forward.py), all in one transaction."""
-    from db.attendance import list_attendance, set_attendance  # here: attendance may come to need meetings
+    from db.attendance import (  # here: attendance may come to need meetings
+        list_attendance,
+        set_attendance,
+    )
     from db.people import roster
 
     previous = get_meeting(book, previous_id)

@@ -9,10 +9,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from db.book import Book, BookInUse, BookUnavailable, DamagedBook, NotABook, read_header
-from db.schema import SCHEMA_VERSION
+from db.version import SCHEMA_VERSION
 
 
 class OlderBook(BookUnavailable):
@@ -48,7 +46,7 @@ def open_for_reading(path: str | os.PathLike[str]) -> Book:
     except (sqlite3.DatabaseError, UnicodeDecodeError) as e:
         conn.close()
         raise DamagedBook(f"{path} is damaged ({e}). It has not been changed; restore it from a backup.") from e
-    return Book(Database(conn, execute_plugins=False), path, read_only=True)
+    return Book(conn, path, read_only=True)
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -23,8 +23,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from db.book import Book, BookError
 from db.pending import Change, held_write, storage_trouble
 
@@ -172,6 +170,8 @@ def _held(book: Book, item_id: int, fields: dict[str, Any]) -> dict[str, Any] | 
 
 
 def _encode(value: Any) -> Any:
+    from pydantic import BaseModel  # here: the app looks for recovery files at start, before any model
+
     if isinstance(value, BaseModel):
         return {"$model": type(value).__name__, **value.model_dump(mode="json")}
     if isinstance(value, datetime):
@@ -192,6 +192,8 @@ def _decode(value: Any) -> Any:
         if "$date" in value:
             return date.fromisoformat(value["$date"])
         if "$model" in value:
+            from pydantic import BaseModel
+
             from secretary import models
 
             model = getattr(models, value["$model"], None)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
+from db.book import Book, Refused
 
-from db.book import Book, Refused  # noqa: F401 - Refused: the db modules import it from here
+if TYPE_CHECKING:  # a model is given or asked for; this module never imports pydantic itself
+    from pydantic import BaseModel
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 
 def to_row(model: BaseModel, *, exclude: Iterable[str] = ()) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual import work
 import signal
+import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -28,6 +29,28 @@ from screens.leaks import forget_removed_widgets
 from screens.saving import RETRY_SECONDS, Saver
 from screens.shutdown import Shutdown
 from screens.terminal import TerminalSafety
+
+# The first screen is drawn from plain rows, before pydantic, sqlite-utils and the other screens are
+# imported. Once it is up, they are imported in the background, so the first meeting the clerk opens
+# does not wait for them either.
+NEXT_SCREENS = ("screens.meeting", "screens.live", "screens.tracker", "screens.search", "db.record", "db.actions")
+WARM_UP_AFTER = 0.25  # seconds: the first frame is written to the terminal first
+
+
+def warm_up() -> None:
+    def load() -> None:
+        import importlib
+
+        from db.book import load_sqlite_utils
+
+        try:
+            load_sqlite_utils()  # first, so that nothing below brings numpy with it
+            for module in NEXT_SCREENS:
+                importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - only a head start: the screen that needs it imports it again, and says why
+            pass
+
+    threading.Thread(target=load, name="warm up", daemon=True).start()
 
 
 class SecretaryApp(TerminalSafety, App):
@@ -145,6 +168,7 @@ class SecretaryApp(TerminalSafety, App):
                         severity="warning", timeout=15, markup=False)
 
     def show_home(self) -> None:
+        self.set_timer(WARM_UP_AFTER, warm_up)
         self.sub_title = str(self.book.path or "in memory")
         if self.book.path is not None:
             from secretary.safety import sync_warning

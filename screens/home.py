@@ -1,6 +1,9 @@
-"""The home screen: the bodies in the book and their meetings."""
+"""The home screen: the bodies in the book and their meetings. It is the first screen, drawn from
+plain rows (db/overview.py); what works on a body or a meeting is imported when the clerk asks."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,15 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.bodies import list_bodies
-from db.attendance import list_attendance
-from db.meetings import latest_meeting, list_items, list_meetings
-from db.minutes import list_minutes
-from secretary.carry_forward import deferred_items, opening_items
-from secretary.formats import long_date, time_range
-from secretary.models import Body, Meeting, MeetingStatus
-from screens.text import plain
+from db.overview import BodyLine, MeetingLine, body_lines, meeting_lines
 from screens.footer import Footer
+from screens.text import plain
+from secretary.formats import long_date, time_range
+from secretary.models.vocabulary import MeetingStatus
+
+if TYPE_CHECKING:
+    from secretary.models import Body, Meeting
 
 
 class HomeScreen(Screen):
@@ -33,8 +35,8 @@ class HomeScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.bodies: list[Body] = []
-        self.meetings: list[Meeting] = []
+        self.bodies: list[BodyLine] = []
+        self.meetings: list[MeetingLine] = []
 
     @property
     def book(self):
@@ -58,7 +60,7 @@ class HomeScreen(Screen):
         self.load_bodies()
 
     def load_bodies(self, select: int | None = None) -> None:
-        self.bodies = list_bodies(self.book)
+        self.bodies = body_lines(self.book)
         options = self.query_one("#bodies", OptionList)
         options.clear_options()
         options.add_options(Option(plain(body.name), id=str(body.id)) for body in self.bodies)
@@ -75,9 +77,17 @@ class HomeScreen(Screen):
             )
 
     @property
-    def body(self) -> Body | None:
+    def body_line(self) -> BodyLine | None:
         index = self.query_one("#bodies", OptionList).highlighted
         return self.bodies[index] if self.bodies and index is not None else None
+
+    @property
+    def body(self) -> Body | None:
+        """The highlighted body, read whole (its quorum rule and all) for a screen that works on it."""
+        from db.bodies import get_body
+
+        line = self.body_line
+        return get_body(self.book, line.id) if line is not None else None
 
     @on(OptionList.OptionHighlighted, "#bodies")
     def _body_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -87,8 +97,8 @@ class HomeScreen(Screen):
     def _body_selected(self) -> None:
         self.query_one("#meetings", DataTable).focus()
 
-    def show_body(self, body: Body, select: int | None = None) -> None:
-        self.meetings = list_meetings(self.book, body.id)
+    def show_body(self, body: Body | BodyLine, select: int | None = None) -> None:
+        self.meetings = meeting_lines(self.book, body.id)
         self.query_one("#body-title", Static).update(plain(f"{body.name} — meetings"))
         table = self.query_one("#meetings", DataTable)
         table.clear()
@@ -108,7 +118,7 @@ class HomeScreen(Screen):
         )
 
     @property
-    def meeting(self) -> Meeting | None:
+    def meeting(self) -> MeetingLine | None:
         table = self.query_one("#meetings", DataTable)
         if not self.meetings or table.cursor_row is None or table.cursor_row >= len(self.meetings):
             return None
@@ -129,11 +139,19 @@ class HomeScreen(Screen):
         if body is None:
             self.notify("Add a body first (b).", severity="warning")
             return
+        from db.attendance import list_attendance
+        from db.meetings import latest_meeting, list_items
+        from db.minutes import list_minutes
+        from secretary.carry_forward import deferred_items, opening_items
+
         previous = latest_meeting(self.book, body.id)
         opening = len(opening_items(list_items(self.book, previous.id))) if previous else 0
         deferred = len(deferred_items(list_items(self.book, previous.id), list_minutes(self.book, previous.id),
                                       previous.next_meeting_date or previous.date)) if previous else 0
-        from screens.meeting_form import NewMeeting, NewMeetingScreen  # here: not needed for the first screen
+        from screens.meeting_form import (  # here: not needed for the first screen
+            NewMeeting,
+            NewMeetingScreen,
+        )
 
         def create(asked: NewMeeting) -> Meeting:  # in the form: if the book cannot take it, the form stays
             if asked.copy_from is None:
@@ -169,5 +187,5 @@ class HomeScreen(Screen):
     def action_quorum_rule(self) -> None:
         from screens.quorum_rule import QuorumRuleScreen
 
-        if self.body is not None:
-            self.app.push_screen(QuorumRuleScreen(self.body.id))  # it reads and writes the rule itself
+        if self.body_line is not None:
+            self.app.push_screen(QuorumRuleScreen(self.body_line.id))  # it reads and writes the rule itself

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-# "SCRT": marks a SQLite file as a secretary book (PRAGMA application_id).
-APPLICATION_ID = 0x53435254
+from db.version import APPLICATION_ID  # noqa: F401 - where the migrations have always found it
 
 migrations = Migrations("secretary")
 

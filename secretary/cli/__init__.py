@@ -239,8 +239,6 @@ def _import_meanwhile(module: str):
     import importlib
     import threading
 
-    _skip_unused_imports()
-
     def load() -> None:
         try:
             importlib.import_module(module)
@@ -258,21 +256,10 @@ def _import_meanwhile(module: str):
 
 
 def _skip_unused_imports() -> None:
-    """sqlite-utils imports numpy and pandas when they are installed, only to recognise their values
-    in inserts; the book never stores them, and numpy alone takes longer to import than Textual.
-    So sqlite-utils is imported with both hidden, and they are put back at once for anyone else
-    (a None left in sys.modules breaks code that asks whether numpy is loaded, hypothesis among it)."""
-    if "sqlite_utils.db" in sys.modules:
-        return
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None
-    try:
-        import sqlite_utils.db  # noqa: F401 - imported here, without them
-    finally:
-        for name in hidden:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
+    """sqlite-utils without numpy and pandas (db/book.py ``load_sqlite_utils``)."""
+    from db.book import load_sqlite_utils
+
+    load_sqlite_utils()
 
 
 def _run(app) -> int:
