@@ -53,10 +53,10 @@ class QuietFooter(TextualFooter):
         if not self._bindings_ready:
             return None
         app = self.app
-        return tuple(
+        return tuple(  # only the keys it shows: a field's hidden keys coming and going change nothing here
             (binding.key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip,
-             binding.show, binding.group)
-            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+             binding.group)
+            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values() if binding.show
         )
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#meetings"  # where load_bodies puts it: focus moves once, and the footer is built once
     BINDINGS = [
         Binding("enter", "open_meeting", "Open meeting", show=True, priority=False),
         Binding("n", "new_meeting", "New meeting"),

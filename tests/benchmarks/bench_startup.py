@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import scratch_folder, ROOT, figure, print_figures, ten_year_book, timed, write_figures  # noqa: E402
-from terminal import BARE_APP, Terminal, python  # noqa: E402
+from terminal import BARE_APP, Terminal, compile_project, python  # noqa: E402
 
 NAME = "start-up"
 # not needed for the first screen: imported only when the clerk gets to them
@@ -80,6 +80,7 @@ def main() -> None:
 
     small = folder / "demo.secretary"
     build_demo(small)[0].close()
+    compile_project(ROOT)
     start_to_screen(python(str(BARE_APP)), "bare-app-label")  # warm the caches of both
     start_to_screen(python("-m", "secretary.cli", "--book", str(book)), "Bodies")
     bare, app, demo = [], [], []
