@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from db.book import Book
+from db.overview import find_body_line
 from db.rows import Refused, insert, to_row
 from secretary.models import Body, Category, QuorumRequirement, QuorumRule
 
@@ -75,15 +76,5 @@ def list_bodies(book: Book) -> list[Body]:
 
 
 def find_body(book: Book, ref: str | int) -> Body:
-    """A body by id or short name (case-insensitive), as typed on the command line."""
-    text = str(ref).strip()
-    if text.isdigit():
-        body = get_body(book, int(text))
-        if body:
-            return body
-    for row in book.db.query(
-        "SELECT * FROM body WHERE lower(short_name) = lower(?) OR lower(name) = lower(?)", [text, text]
-    ):
-        return _body(book, row)
-    known = ", ".join(f"{b.id} ({b.label})" for b in list_bodies(book)) or "none yet"
-    raise Refused(f"No body {text!r} in this book. Bodies: {known}.")
+    """A body by id, short name or name (case-insensitive), as typed on the command line."""
+    return get_body(book, find_body_line(book, ref).id)

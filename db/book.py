@@ -17,9 +17,8 @@ import stat
 import struct
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from db.book_state import needs_verifying, record_closed, record_opened
 from db.version import APPLICATION_ID, SCHEMA_VERSION
@@ -66,8 +65,7 @@ class BookGone(BookUnavailable):
     """The book's file was deleted or moved away while the app had it open."""
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     page_size: int
     pages: int | None  # the in-header page count, when SQLite says it is valid
     user_version: int

@@ -8,13 +8,18 @@ from collections.abc import Iterable
 from datetime import date, time
 from typing import NamedTuple, TypeVar
 
-from db.book import Book
+from db.book import Book, Refused
 from secretary.models.vocabulary import MeetingStatus
 
 
 class BodyLine(NamedTuple):
     id: int
     name: str
+    short_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
 
 class MeetingLine(NamedTuple):
@@ -29,7 +34,20 @@ class MeetingLine(NamedTuple):
 
 def body_lines(book: Book) -> list[BodyLine]:
     """Every body, by name."""
-    return [BodyLine(*row) for row in book.conn.execute("SELECT id, name FROM body ORDER BY name")]
+    return [BodyLine(*row) for row in book.conn.execute("SELECT id, name, short_name FROM body ORDER BY name")]
+
+
+def find_body_line(book: Book, ref: str | int) -> BodyLine:
+    """A body by id, short name or name (case-insensitive), as typed on the command line."""
+    text = str(ref).strip()
+    found = book.conn.execute(
+        "SELECT id, name, short_name FROM body WHERE id = ? OR lower(short_name) = lower(?) OR lower(name) = lower(?) "
+        "ORDER BY id <> ?", [int(text) if text.isdigit() else None, text, text, int(text) if text.isdigit() else None],
+    ).fetchone()
+    if found is None:
+        known = ", ".join(f"{b.id} ({b.label})" for b in body_lines(book)) or "none yet"
+        raise Refused(f"No body {text!r} in this book. Bodies: {known}.")
+    return BodyLine(*found)
 
 
 def meeting_lines(book: Book, body_id: int) -> list[MeetingLine]:

@@ -49,17 +49,18 @@ def search(
         return SearchPage(query=typed)
     where, params = _filters(body_id, since, confidential)
     params["query"] = query
-    total = _run(book, f"SELECT count(*) AS n {_FROM}{where}", params, typed)[0]["n"]
-    if not total:
-        return SearchPage(query=typed)
     rows = _run(book, f"""
-        SELECT s.rowid AS rowid, s.kind AS kind, b.id AS body_id, coalesce(nullif(b.short_name, ''), b.name) AS body,
+        SELECT count(*) OVER () AS total, s.rowid AS rowid, s.kind AS kind, b.id AS body_id, coalesce(nullif(b.short_name, ''), b.name) AS body,
                m.id AS meeting_id, coalesce(m.date, a.meeting_date) AS day, coalesce(m.title, '') AS meeting_title,
                i.id AS item_id, coalesce(i.number, '') AS item_number,
                coalesce(i.title, a.item_title, '') AS item_title, coalesce(i.part, 'I') = 'II' AS confidential
         {_FROM}{where}
         ORDER BY day DESC, i.position, s.rowid % 8 = 4, s.rowid % 8, s.rowid
         LIMIT :limit OFFSET :offset""", {**params, "limit": limit, "offset": offset}, typed)
+    # the total comes with the page, from the same pass over the matches; a page past the end asks for it
+    total = rows[0]["total"] if rows else _run(book, f"SELECT count(*) AS n {_FROM}{where}", params, typed)[0]["n"]
+    if not total:
+        return SearchPage(query=typed)
     snippets = _snippets(book, query, [r["rowid"] for r in rows], typed)
     hits = tuple(
         SearchHit(

@@ -10,9 +10,9 @@ is made into words the index can read rather than refused as a syntax error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 # The index marks the words it matched with these; they never occur in typed text.
 MARK_START = "\x02"
@@ -35,8 +35,7 @@ class SearchKind(StrEnum):
         }[self.value]
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One place the words were found: in a meeting's item, or an action raised there. (A plain
     value, not a pydantic model: `secretary search` starts without building any.)"""
 
@@ -62,8 +61,7 @@ class SearchHit:
         return self.item_title or ("general" if self.kind is SearchKind.declaration else "")
 
 
-@dataclass(frozen=True)
-class SearchPage:
+class SearchPage(NamedTuple):
     """One page of results, most recent meeting first, and how many there are in all."""
 
     query: str
@@ -91,7 +89,9 @@ def plain_snippet(snippet: str, mark: str = "**") -> str:
 
 
 _OPERATORS = {"AND", "OR", "NOT"}
-_BAREWORD = re.compile(r"[A-Za-z0-9_\u0080-\U0010ffff]+\*?")
+# letters, digits, _ and anything beyond ASCII: written as what it is not, which compiles in a
+# tenth of a millisecond where the range up to U+10FFFF took four, on every search from the CLI
+_BAREWORD = re.compile(r"[^\x00-/:-@\[-^`{-\x7f]+\*?")
 _PIECES = re.compile(r'"[^"]*"?\*?|[()]|[^\s"()]+')
 
 

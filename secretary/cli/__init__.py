@@ -312,10 +312,10 @@ def run_search(args: argparse.Namespace) -> int:
         raise CommandError("--limit must be at least 1")
     with read_book(args.book) as book:
         body = None
-        if args.body:  # the bodies' models only when one is named
-            from db.bodies import find_body
+        if args.body:
+            from db.overview import find_body_line
 
-            body = find_body(book, args.body)
+            body = find_body_line(book, args.body)
         page = search(book, args.query, body_id=body.id if body else None, since=since,
                       confidential=args.confidential, limit=args.limit)
     where = f" in {body.label}" if body else ""
@@ -341,10 +341,10 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_bodies(args: argparse.Namespace) -> int:
-    from db.bodies import list_bodies
+    from db.overview import body_lines
 
     with read_book(args.book) as book:
-        bodies = list_bodies(book)
+        bodies = body_lines(book)
         if not bodies:
             print("The book holds no bodies yet.")
         for body in bodies:
@@ -353,15 +353,14 @@ def run_bodies(args: argparse.Namespace) -> int:
 
 
 def run_meetings(args: argparse.Namespace) -> int:
-    from db.bodies import find_body, list_bodies
-    from db.meetings import list_meetings
+    from db.overview import body_lines, find_body_line, meeting_lines
     from secretary.formats import long_date, time_range
 
-    with read_book(args.book) as book:
-        bodies = [find_body(book, args.body)] if args.body else list_bodies(book)
+    with read_book(args.book) as book:  # plain rows: neither the models nor sqlite-utils for a list
+        bodies = [find_body_line(book, args.body)] if args.body else body_lines(book)
         for body in bodies:
             print(f"{body.name} ({body.label}, ID {body.id})")
-            meetings = list_meetings(book, body.id)
+            meetings = meeting_lines(book, body.id)
             if not meetings:
                 print("    no meetings yet")
             for m in meetings:
