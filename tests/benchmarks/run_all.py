@@ -4,7 +4,7 @@ Run:  python3 tests/benchmarks/run_all.py [--quick] [--verbose]
 
 Generates the ten-year book (``secretary demo --years 10``: about 500 meetings of a board and
 four committees), then runs each benchmark in its own process on it (or on a copy, where it
-writes): start-up against a bare Textual app, the screens against a bare app pushing a
+writes): start-up against a bare Textual app, the reading commands against ``--version``, the screens against a bare app pushing a
 screen, typing, the quorum tick and the minutes export. Each row is a median (and 90th
 percentile) with the baseline measured in the same run and the budget of DESIGN.md §8.
 Figures, not tests: nothing fails; a budget not met says OVER.
@@ -30,6 +30,7 @@ from terminal import as_installed, compile_project  # noqa: E402
 
 BENCHES = [  # script, arguments for a full run, for --quick
     ("bench_startup.py", ["--runs", "9"], ["--runs", "3"]),
+    ("bench_cli.py", ["--runs", "11"], ["--runs", "5"]),
     ("bench_screens.py", ["--runs", "10"], ["--runs", "3"]),
     ("bench_typing.py", ["--keys", "200"], ["--keys", "50"]),
     ("bench_live.py", ["--runs", "60"], ["--runs", "15"]),
