@@ -203,7 +203,9 @@ class LineTable(ScrollView, can_focus=True):
             self.post_message(self.RowHighlighted(self, new, self.row_key(new)))
 
     def _scroll_cursor_into_view(self) -> None:
-        if self.row_count:
+        if not self.size.height:  # not laid out yet: once it is
+            self.call_after_refresh(self._scroll_cursor_into_view)
+        elif self.row_count:
             region = Region(int(self.scroll_x), self.cursor_row + 1, self.size.width or 1, 1)
             self.scroll_to_region(region, animate=False, spacing=Spacing(1, 0, 0, 0), force=True, immediate=True)
 
