@@ -36,6 +36,7 @@ from screens.live_room import LiveRoom
 from screens.live_verbs import LiveVerbs
 from screens.live_view import Showing
 from screens.minute_editor import MinuteEditor
+from screens.styled_once import StyledOnce
 
 
 WIDE_FROM = 110  # columns: narrower, the agenda and the room fold to a line each
@@ -43,7 +44,7 @@ STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
                MeetingStatus.closed: "closed", MeetingStatus.approved: "minutes approved"}
 
 
-class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
+class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
     CSS_PATH = ["shared.tcss", "live.tcss"]
     # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [

@@ -19,6 +19,7 @@ from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
 from secretary.models import AttendanceStatus, ItemKind, MeetingStatus, Part
 from screens.line_table import LineTable
+from screens.styled_once import StyledOnce
 from screens.text import plain
 from screens.footer import Footer
 
@@ -27,7 +28,7 @@ from screens.footer import Footer
 COLUMNS = (("No.", 4), ("Item", 44), ("Time", 5), ("Part", 4), ("Purpose", 14), ("Lead", 26))
 
 
-class MeetingScreen(Screen):
+class MeetingScreen(StyledOnce, Screen):
     CSS_PATH = "meeting.tcss"
     # the footer shows them in this order: starting the meeting first, so a narrow footer keeps it
     BINDINGS = [

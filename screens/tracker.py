@@ -30,6 +30,7 @@ from secretary.models import Action, ActionStatus, ActionUpdate, Body
 from secretary.exports.files import write_atomically
 from screens.confirm import ConfirmScreen
 from screens.line_table import LineTable
+from screens.styled_once import StyledOnce
 from screens.text import plain
 from screens.footer import Footer
 
@@ -39,7 +40,7 @@ COLUMNS = (("No.", 4), ("RAG", 8), ("Action", 27), ("Owner", 8), ("Deadline", 12
            ("Meeting", 8), ("Item", 12))
 
 
-class TrackerScreen(Screen):
+class TrackerScreen(StyledOnce, Screen):
     CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
