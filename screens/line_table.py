@@ -38,7 +38,8 @@ def first_line(cell: Cell, width: int) -> Text:
     if "\n" in text.plain:
         text = text.split("\n", allow_blank=True)[0]
     if cell_len(text.plain) > width:
-        offsets = divide_line(text.plain, width, fold=True)
+        # where the first line ends depends only on the words it could hold: no need to read on
+        offsets = divide_line(text.plain[:2 * width + 2], width, fold=True)
         if offsets:
             text = text.divide(offsets)[0]
         text.rstrip_end(width)
@@ -143,8 +144,9 @@ class LineTable(ScrollView, can_focus=True):
         self._rows: Sequence[Any] = ()
         self._cells: Callable[[Any], Sequence[Cell]] = lambda row: row
         self._key: Callable[[Any], str | None] = lambda row: None
-        self._lines: dict[int, list[Text]] = {}  # a row's cells, cut to their columns: made when first drawn
+        self._lines: dict[int, list[list[Segment]]] = {}  # a row's cells, cut to their columns: made when first drawn
         self._strips: dict[tuple, Strip] = {}  # drawn lines, for the styles they were drawn in
+        self._styles: tuple[Style, ...] = ()  # the widget's, the heading's, the stripes' and the cursor's
         self.table_width = sum(width + 2 * PADDING for _label, width in self.columns)
         self.virtual_size = Size(self.table_width, 1)
 
@@ -259,52 +261,63 @@ class LineTable(ScrollView, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.row_count + 1
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the styles every line is drawn in, worked out once for all the lines drawn now
+        get = self.get_component_styles
+        self._styles = (self.rich_style, get("datatable--header").rich_style, get("datatable--even-row").rich_style,
+                        get("datatable--odd-row").rich_style, self.get_component_rich_style("datatable--cursor"))
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = -1 if y == 0 else y - 1 + scroll_y  # the heading stays as the rows scroll under it
         width = self.size.width
-        base_style = self.rich_style
+        base_style = self._styles[0]
         if row >= self.row_count:
             return Strip.blank(width, base_style)
         key = (row, row == self.cursor_row, width, scroll_x, base_style, self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = self._draw(row, width, base_style).crop(scroll_x, scroll_x + width)
+            strip = self._strips[key] = self._draw(row, width).crop(scroll_x, scroll_x + width)
         return strip
 
-    def _words(self, row: int) -> list[Text]:
+    def _words(self, row: int) -> list[list[Segment]]:
         """The row's cells, each cut to its column and padded, in the cells' own styles."""
         line = self._lines.get(row)
         if line is None:
+            console = self.app.console
             cells = [label for label, _width in self.columns] if row < 0 else self._cells(self._rows[row])
             line = []
             for cell, (_label, width) in zip(cells, self.columns):
                 words = first_line(cell, width)
-                padded = Text(" " * PADDING, end="", no_wrap=True)
-                padded.append_text(words)
-                padded.append(" " * (width - words.cell_len + PADDING))
-                line.append(padded)
+                if words.spans:
+                    styled = Text(end="")
+                    styled.append_text(words)
+                    inner = list(styled.render(console))
+                else:
+                    inner = [Segment(words.plain, console.get_style(words.style) if words.style else None)]
+                line.append([Segment(" " * PADDING), *inner, Segment(" " * (width - words.cell_len + PADDING))])
             self._lines[row] = line
         return line
 
-    def _draw(self, row: int, width: int, base_style: Style) -> Strip:
+    def _draw(self, row: int, width: int) -> Strip:
         """One line as DataTable draws it: each cell in the row's style with the cell's own on top,
         the cursor's colour over both, and the row's style carried to the right edge."""
+        base_style, header, even, odd, cursor = self._styles
         if row < 0:
-            row_style = self.get_component_styles("datatable--header").rich_style
+            row_style = header
         elif self.zebra_stripes:
-            row_style = self.get_component_styles("datatable--odd-row" if row % 2 else "datatable--even-row").rich_style
+            row_style = odd if row % 2 else even
         else:
             row_style = base_style
         cursor_style, post_style = Style(), Style()
         if row == self.cursor_row and row >= 0:
-            cursor_style = self.get_component_rich_style("datatable--cursor")
+            cursor_style = cursor
             post_style = Style.from_color(color=cursor_style.color)
-        console = self.app.console
         segments: list[Segment] = []
         for column, cell in enumerate(self._words(row)):
             pre_style = row_style + Style.from_meta({"row": row, "column": column}) + cursor_style
-            segments.extend(Segment.apply_style(cell.render(console), pre_style, post_style))
+            segments.extend(Segment.apply_style(cell, pre_style, post_style))
         extend_style = row_style + cursor_style + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
         segments.append(Segment(" " * max(0, width - self.table_width), extend_style))
         return Strip(segments).adjust_cell_length(max(width, self.table_width), base_style).simplify()
