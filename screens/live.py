@@ -36,13 +36,15 @@ from screens.live_room import LiveRoom
 from screens.live_verbs import LiveVerbs
 from screens.live_view import Showing
 from screens.minute_editor import MinuteEditor
+from screens.styled_once import StyledOnce
 
 
+WIDE_FROM = 110  # columns: narrower, the agenda and the room fold to a line each
 STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
                MeetingStatus.closed: "closed", MeetingStatus.approved: "minutes approved"}
 
 
-class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
+class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
     CSS_PATH = ["shared.tcss", "live.tcss"]
     # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [
@@ -72,7 +74,7 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
         Binding("escape", "leave", "Overview", show=False),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # narrow: the side panes fold (live.tcss)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # narrow: the side panes fold (live.tcss)
 
     showing: reactive[Showing | None] = reactive(None, always_update=True, init=False, layout=False)
 
@@ -85,6 +87,10 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, Screen):
         self._read_at: tuple[int, int] | None = None  # the book's changes when the record was read
 
     def compose(self) -> ComposeResult:
+        # the breakpoint's class before the views are made: they are styled once, not again (every
+        # one of them) when the first resize sets it
+        narrow = self.app.size.width < WIDE_FROM
+        self.update_classes({"-narrow": narrow, "-wide": not narrow}, update=False)
         yield Header()
         yield LiveBar().data_bind(LiveScreen.showing)
         yield LiveFolded(id="folded").data_bind(LiveScreen.showing)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from db.attendance import list_attendance
 from db.bodies import get_body
@@ -15,11 +18,17 @@ from db.meetings import get_meeting, list_items
 from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
 from secretary.models import AttendanceStatus, ItemKind, MeetingStatus, Part
+from screens.line_table import LineTable
+from screens.styled_once import StyledOnce
 from screens.text import plain
 from screens.footer import Footer
 
 
-class MeetingScreen(Screen):
+# what is cut on a narrow screen is the lead, last, not the planned time or the part
+COLUMNS = (("No.", 4), ("Item", 44), ("Time", 5), ("Part", 4), ("Purpose", 14), ("Lead", 26))
+
+
+class MeetingScreen(StyledOnce, Screen):
     CSS_PATH = "meeting.tcss"
     # the footer shows them in this order: starting the meeting first, so a narrow footer keeps it
     BINDINGS = [
@@ -48,15 +57,11 @@ class MeetingScreen(Screen):
             yield Static("", id="meeting-title", markup=False)
             yield Static("", id="meeting-when", markup=False)
         yield Static("Agenda", classes="pane-title")
-        yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
+        yield LineTable(COLUMNS, id="agenda")
         yield Static("", id="expected", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#agenda", DataTable)
-        # what is cut on a narrow screen is the lead, last, not the planned time or the part
-        for label, width in (("No.", 4), ("Item", 44), ("Time", 5), ("Part", 4), ("Purpose", 14), ("Lead", 26)):
-            table.add_column(label, width=width)
         self.app.saver.changed.subscribe(self, self._saving_changed)
 
     def on_unmount(self) -> None:
@@ -102,11 +107,8 @@ class MeetingScreen(Screen):
     def action_history(self) -> None:
         from screens.history import HistoryScreen
 
-        table = self.query_one("#agenda", DataTable)
-        item_id = None
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            item_id = int(key) if key else None  # a section heading has no item: the whole meeting
+        key = self.query_one("#agenda", LineTable).cursor_key
+        item_id = int(key) if key else None  # a section heading has no item: the whole meeting
         self.app.push_screen(HistoryScreen(self.meeting_id, item_id))  # coming back reloads the overview
 
     def action_export(self) -> None:
@@ -160,9 +162,8 @@ class MeetingScreen(Screen):
         from screens.live import LiveScreen
 
         live = LiveScreen(self.meeting_id)
-        table = self.query_one("#agenda", DataTable)
-        if self.status is not MeetingStatus.live and table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = self.query_one("#agenda", LineTable).cursor_key
+        if self.status is not MeetingStatus.live:
             live.viewing = int(key) if key and key.isdigit() else None
         self.app.push_screen(live)
 
@@ -177,28 +178,29 @@ class MeetingScreen(Screen):
         self.query_one("#meeting-when", Static).update(
             " · ".join(part for part in when if part) + f" · {privacy} · {meeting.status.value}"
         )
-        table = self.query_one("#agenda", DataTable)
-        if self.select_item is None and table.row_count:  # coming back: keep the item highlighted
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            self.select_item = int(key) if key and key.isdigit() else None
-        table.clear()
+        table = self.query_one("#agenda", LineTable)
+        key = table.cursor_key
+        if self.select_item is None and key and key.isdigit():  # coming back: keep the item highlighted
+            self.select_item = int(key)
+        rows: list[tuple[str | None, tuple[Text, ...]]] = []  # (the item's id, its cells): a heading has none
         section = None
         for item in list_items(book, self.meeting_id):
             if item.section and item.section != section:
                 section = item.section
-                table.add_row("", plain(section, style="bold"), "", "", "", "")
+                rows.append((None, (Text(), plain(section, style="bold"), Text(), Text(), Text(), Text())))
             title = item.title if item.kind is ItemKind.item else f"— {item.title} —"
-            table.add_row(
+            rows.append((str(item.id), (
                 plain(item.number),
                 plain(("   " if item.parent_id else "") + title),
                 plain(minutes_time(item.planned_start)),
-                "II" if item.part is Part.confidential else "",
+                Text("II" if item.part is Part.confidential else ""),
                 plain(item.purpose),
                 plain(item.lead),
-                key=str(item.id),
-            )
-        if self.select_item is not None and str(self.select_item) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(self.select_item)))
+            )))
+        keys = [key for key, _cells in rows]
+        wanted = str(self.select_item) if self.select_item is not None else None
+        table.load(rows, itemgetter(1), key=itemgetter(0),
+                   cursor=keys.index(wanted) if wanted in keys else None)
         self.select_item = None
         self.query_one("#expected", Static).update(self._roll_words())
         self.status = meeting.status

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 from screens.footer import Footer
+from screens.styled_once import StyledOnce
 from textual.widgets.option_list import Option
 
 from db.search import PAGE, SearchRefused, search
@@ -24,7 +25,7 @@ TYPING_PAUSE = 0.15  # seconds after the last keystroke before searching
 MORE_BEFORE_END = 5  # the next page is read when the cursor comes this close to the last result
 
 
-class SearchScreen(Screen):
+class SearchScreen(StyledOnce, Screen):
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),

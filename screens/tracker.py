@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from db.actions import (
     action_meetings,
@@ -29,14 +29,18 @@ from secretary.formats import short_date
 from secretary.models import Action, ActionStatus, ActionUpdate, Body
 from secretary.exports.files import write_atomically
 from screens.confirm import ConfirmScreen
+from screens.line_table import LineTable
+from screens.styled_once import StyledOnce
 from screens.text import plain
 from screens.footer import Footer
 
 STATUS_FILTERS = ["open", "all", *[s.value for s in ActionStatus]]
-ROWS_AT_ONCE = 100  # rows put in the table at a time; more as the cursor comes near the last
+# the status (what u and c change) and the action first: a narrow screen cuts where it was raised
+COLUMNS = (("No.", 4), ("RAG", 8), ("Action", 27), ("Owner", 8), ("Deadline", 12), ("Position", 13),
+           ("Meeting", 8), ("Item", 12))
 
 
-class TrackerScreen(Screen):
+class TrackerScreen(StyledOnce, Screen):
     CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -63,7 +67,7 @@ class TrackerScreen(Screen):
         yield Header()
         yield Static("", classes="pane-title", id="tracker-title", markup=False)
         yield Input(id="tracker-owner", placeholder="Owner: initials or text (Enter or Escape to leave)")
-        yield DataTable(id="tracker", cursor_type="row", zebra_stripes=True)
+        yield LineTable(COLUMNS, id="tracker")
         yield Static("", id="tracker-detail", markup=False)
         yield Footer()
 
@@ -73,11 +77,7 @@ class TrackerScreen(Screen):
         return True
 
     def on_mount(self) -> None:
-        table = self.query_one("#tracker", DataTable)
-        # the status (what u and c change) and the action first: a narrow screen cuts where it was raised
-        for label, width in (("No.", 4), ("RAG", 8), ("Action", 27), ("Owner", 8), ("Deadline", 12),
-                             ("Position", 13), ("Meeting", 8), ("Item", 12)):
-            table.add_column(label, width=width)
+        table = self.query_one("#tracker", LineTable)
         self.meetings = {m.id: m for m in list_meetings(self.app.book, self.body.id)}
         self.load()
         table.focus()
@@ -105,14 +105,9 @@ class TrackerScreen(Screen):
         # open first, then by number
         shown.sort(key=lambda a: (self.statuses[a.id] not in OPEN, a.number))
         self.shown = shown
-        table = self.query_one("#tracker", DataTable)
-        row = table.cursor_row
-        table.clear()
         self.next_date = self._next_meeting_date()
-        if shown:
-            row = min(row, len(shown) - 1)
-            self._add_rows(row + ROWS_AT_ONCE)
-            table.move_cursor(row=row)
+        # a row is drawn when it comes into view: a long tracker makes only the rows it shows
+        self.query_one("#tracker", LineTable).load(shown, self._cells, key=lambda action: str(action.id))
         meeting = self.meetings.get(self.meeting_filter) if self.meeting_filter else None
         where = f" · raised at {short_date(meeting.date)}" if meeting else ""
         giving = ""
@@ -123,26 +118,22 @@ class TrackerScreen(Screen):
         )
         self.show_detail()
 
-    def _add_rows(self, up_to: int) -> None:
-        """Put the shown actions in the table up to row ``up_to``: a long tracker is filled as it is
-        scrolled, not all at once."""
-        table = self.query_one("#tracker", DataTable)
-        for action in self.shown[table.row_count:up_to]:
-            status = self.statuses[action.id]
-            word, style = RAG[status]
-            if status is ActionStatus.closed and action.closed_on:
-                word = f"Closed {short_date(action.closed_on)}"
-            table.add_row(
-                str(action.number),
-                Text(word, style=style),
-                plain(action.text),
-                plain(owners_initials(action)),
-                plain(_deadline_cell(action, self.next_date)),
-                plain(action.position_text),
-                plain(f"{action.meeting_date:%d/%m/%y}" if action.meeting_date else ""),
-                plain(action.item_title),
-                key=str(action.id),
-            )
+    def _cells(self, action: Action) -> tuple[Text, ...]:
+        """The tracker's row for ``action``, in COLUMNS' order."""
+        status = self.statuses[action.id]
+        word, style = RAG[status]
+        if status is ActionStatus.closed and action.closed_on:
+            word = f"Closed {short_date(action.closed_on)}"
+        return (
+            Text(str(action.number)),
+            Text(word, style=style),
+            plain(action.text),
+            plain(owners_initials(action)),
+            plain(_deadline_cell(action, self.next_date)),
+            plain(action.position_text),
+            plain(f"{action.meeting_date:%d/%m/%y}" if action.meeting_date else ""),
+            plain(action.item_title),
+        )
 
     def _next_meeting_date(self) -> date | None:
         if self.meeting_id is not None:
@@ -153,14 +144,11 @@ class TrackerScreen(Screen):
         return later[0] if later else None
 
     def selected(self) -> Action | None:
-        row = self.query_one("#tracker", DataTable).cursor_row
+        row = self.query_one("#tracker", LineTable).cursor_row
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
-    @on(DataTable.RowHighlighted, "#tracker")
+    @on(LineTable.RowHighlighted, "#tracker")
     def show_detail(self) -> None:
-        table = self.query_one("#tracker", DataTable)
-        if table.cursor_row >= table.row_count - 10 and table.row_count < len(self.shown):
-            self._add_rows(table.row_count + ROWS_AT_ONCE)  # near the last row put in: the next ones
         action = self.selected()
         detail = self.query_one("#tracker-detail", Static)
         if action is None:
@@ -191,7 +179,7 @@ class TrackerScreen(Screen):
 
     @on(Input.Submitted, "#tracker-owner")
     def _owner_done(self) -> None:
-        self.query_one("#tracker", DataTable).focus()
+        self.query_one("#tracker", LineTable).focus()
 
     def action_cycle_status(self) -> None:
         index = STATUS_FILTERS.index(self.status_filter)
@@ -304,7 +292,7 @@ class TrackerScreen(Screen):
     def action_back(self) -> None:
         field = self.query_one("#tracker-owner", Input)
         if field.has_focus:
-            self.query_one("#tracker", DataTable).focus()
+            self.query_one("#tracker", LineTable).focus()
             return
         self.dismiss_tracker()
 

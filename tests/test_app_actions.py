@@ -19,6 +19,7 @@ from db.minutes import get_minute
 from db.people import person_by_initials
 from screens.action_form import ActionForm
 from screens.app import SecretaryApp
+from screens.line_table import LineTable
 from screens.live import LiveScreen
 from screens.tracker import TrackerScreen, UpdateForm
 from secretary.models import ActionStatus
@@ -91,11 +92,11 @@ async def test_raise_an_action_with_two_owners(demo) -> None:
         await pilot.pause()
         tracker = app.screen
         assert isinstance(tracker, TrackerScreen)
-        table = tracker.query_one("#tracker", DataTable)
+        table = tracker.query_one("#tracker", LineTable)
         numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         assert "65" in numbers
         row = table.get_row_at(numbers.index("65"))
-        column = {str(c.label): i for i, c in enumerate(table.ordered_columns)}
+        column = {label: i for i, (label, _width) in enumerate(table.columns)}
         assert str(row[column["Owner"]]) == "ST / CB" and str(row[column["Deadline"]]) == "next meeting"
     action = get_action_by_number(book, 1, 65)
     st, cb = person_by_initials(book, 1, "ST"), person_by_initials(book, 1, "CB")
@@ -116,7 +117,7 @@ async def test_updates_closure_and_the_tracker_items_minute(demo) -> None:
         await pilot.pause()
         tracker = app.screen
         assert isinstance(tracker, TrackerScreen)
-        table = tracker.query_one("#tracker", DataTable)
+        table = tracker.query_one("#tracker", LineTable)
         numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         # 58 and 64 were proposed for closure; agree both
         for number in ("58", "64"):
@@ -165,7 +166,7 @@ async def test_tracker_deadline_change_delete_and_export(demo, tmp_path: Path, m
         await pilot.press("k")
         await pilot.pause()
         tracker = app.screen
-        table = tracker.query_one("#tracker", DataTable)
+        table = tracker.query_one("#tracker", LineTable)
         numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         table.move_cursor(row=numbers.index("62"))
         await pilot.press("d")

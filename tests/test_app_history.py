@@ -15,6 +15,7 @@ from db.history import keep_time_with, row_history, versions_of_notes
 from db.meetings import list_items
 from db.minutes import get_minute, list_decisions
 from screens.app import SecretaryApp
+from screens.line_table import LineTable
 from screens.confirm import ConfirmScreen
 from screens.decision_form import DecisionsScreen
 from screens.history import HistoryScreen
@@ -195,10 +196,8 @@ async def test_history_from_the_meeting_overview(demo) -> None:
         await pilot.pause()
         overview = app.screen
         assert isinstance(overview, MeetingScreen)
-        table = overview.query_one("#agenda", DataTable)
-        row = next(i for i in range(table.row_count)
-                   if table.coordinate_to_cell_key((i, 0)).row_key.value == str(items[0].id))
-        table.move_cursor(row=row)
+        table = overview.query_one("#agenda", LineTable)
+        table.move_cursor(row=table.row_index(str(items[0].id)))
         await pilot.press("h")
         await pilot.pause()
         history = app.screen

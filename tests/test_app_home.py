@@ -12,6 +12,7 @@ from textual.widgets import DataTable, OptionList
 from db.demo import build_demo
 from db.meetings import list_meetings
 from screens.app import SecretaryApp
+from screens.line_table import LineTable
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.meeting import MeetingScreen
@@ -25,7 +26,7 @@ def demo(demo_copy, tmp_path: Path):
     book.close()
 
 
-def cells(table: DataTable, column: int) -> list[str]:
+def cells(table: DataTable | LineTable, column: int) -> list[str]:
     return [str(table.get_row_at(r)[column]) for r in range(table.row_count)]
 
 
@@ -35,7 +36,7 @@ async def test_demo_opens_on_its_upcoming_meeting(demo) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        agenda = app.screen.query_one("#agenda", DataTable)
+        agenda = app.screen.query_one("#agenda", LineTable)
         titles = cells(agenda, 1)
         assert any("Joint Forward Plan refresh 2025/26" in t for t in titles)
         assert any("Estates disposal" in t for t in titles)  # the Part II items

@@ -1,5 +1,6 @@
-"""Long lists on a book of many years: the tracker and the register show their counts at once
-and fill their tables as the clerk scrolls, and the tracker reads closed actions only when asked."""
+"""Long lists on a book of many years: the tracker and the register show their counts at once;
+the register fills its table as the clerk scrolls, the tracker makes only the rows in view, and
+the tracker reads closed actions only when asked."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from db.bodies import create_body
 from db.minutes import add_interest
 from screens.app import SecretaryApp
 from screens.register import RegisterScreen
-from screens.tracker import ROWS_AT_ONCE, TrackerScreen
+from screens.line_table import LineTable
+from screens.tracker import TrackerScreen
 from secretary.models import Body, Interest
 
 
@@ -28,7 +30,7 @@ def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
 
 
-async def test_the_tracker_shows_open_actions_and_fills_all_as_it_scrolls(year_book: Path) -> None:
+async def test_the_tracker_shows_open_actions_and_makes_only_the_rows_in_view(year_book: Path) -> None:
     book, meeting_id, _ = build_big_demo(year_book, 1)
     app = SecretaryApp(book, open_meeting=meeting_id)
     try:
@@ -38,20 +40,25 @@ async def test_the_tracker_shows_open_actions_and_fills_all_as_it_scrolls(year_b
             await pilot.pause()
             tracker = app.screen
             assert isinstance(tracker, TrackerScreen)
-            table = tracker.query_one("#tracker", DataTable)
+            table = tracker.query_one("#tracker", LineTable)
+            in_view = table.scrollable_content_region.height  # the heading and the rows under it
             opened = len(tracker.shown)
-            assert 0 < opened < ROWS_AT_ONCE and table.row_count == opened
+            assert in_view < opened == table.row_count and table.lines_made < in_view
             assert all(tracker.statuses[a.id].value != "closed" for a in tracker.shown)
             assert f"action tracker: {opened} shown (open)" in shown(tracker, "#tracker-title")
             await pilot.press("s")  # every action, closed ones too
             await pilot.pause()
             everything = len(tracker.shown)
-            assert everything > ROWS_AT_ONCE + opened
+            assert everything > opened + 3 * in_view
             assert f"{everything} shown (all)" in shown(tracker, "#tracker-title")
-            assert table.row_count == ROWS_AT_ONCE
+            assert table.row_count == everything and table.lines_made < in_view
             await pilot.press("ctrl+end")
             await pilot.pause()
-            assert table.row_count == min(2 * ROWS_AT_ONCE, everything)
+            last = tracker.shown[-1]
+            assert table.cursor_row == everything - 1
+            assert f"Action {last.number}: {last.text}" in shown(tracker, "#tracker-detail")
+            assert str(table.get_row_at(everything - 1)[0]) == str(last.number)
+            assert table.lines_made < 2 * in_view  # the first screen and the last: none between
             # a closed action's updates are read when it is looked at
             await pilot.press("ctrl+home")
             await pilot.pause()

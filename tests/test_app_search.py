@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from db.demo import DemoDay, build_demo
 from db.meetings import list_items, list_meetings
 from screens.app import SecretaryApp
+from screens.line_table import LineTable
 from screens.home import HomeScreen
 from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
@@ -79,8 +80,10 @@ async def test_search_from_home_opens_the_meeting_at_the_item(demo) -> None:
         await pilot.pause()
         overview = app.screen
         assert isinstance(overview, MeetingScreen) and overview.meeting_id == december.id
-        table = overview.query_one("#agenda")
-        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == str(urgent.id)
+        table = overview.query_one("#agenda", LineTable)
+        assert table.cursor_key == str(urgent.id)
+        row = table.cursor_row + 1  # under the heading, in view
+        assert table.scroll_y < row < table.scroll_y + table.scrollable_content_region.height
 
 
 async def test_a_minute_typed_in_the_live_screen_is_found_at_once(demo) -> None:

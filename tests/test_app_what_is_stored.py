@@ -17,6 +17,7 @@ from db.minutes import get_minute, list_decisions
 from db.people import person_by_initials
 from screens.action_form import ActionForm
 from screens.app import SecretaryApp
+from screens.line_table import LineTable
 from screens.attendance import AttendanceScreen
 from screens.confirm import ConfirmScreen
 from screens.decision_form import DecisionForm, DecisionsScreen
@@ -315,7 +316,7 @@ async def test_a_new_deadline_in_the_tracker_is_shown_as_understood(demo) -> Non
         await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
-        table = app.screen.query_one("#tracker", DataTable)
+        table = app.screen.query_one("#tracker", LineTable)
         numbers = [str(table.get_row_at(r)[0]) for r in range(table.row_count)]
         table.move_cursor(row=numbers.index("62"))
         await pilot.press("d")
