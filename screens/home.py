@@ -10,17 +10,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from rich.text import Text
 
 from db.overview import BodyLine, MeetingLine, body_lines, meeting_lines
 from screens.footer import Footer
+from screens.line_table import LineTable
 from screens.text import plain
 from secretary.formats import long_date, time_range
 from secretary.models.vocabulary import MeetingStatus
 
 if TYPE_CHECKING:
     from secretary.models import Body, Meeting
+
+
+COLUMNS = (("Date", 4), ("Time", 4), ("Status", 6), ("Title", 5))  # widened to their words: fit_columns
+
+
+def _cells(meeting: MeetingLine) -> tuple[Text, ...]:
+    title = meeting.title + ("" if meeting.public else " (private)")
+    return (plain(long_date(meeting.date)), plain(time_range(meeting.planned_start, meeting.planned_end)),
+            plain(meeting.status.value, style="bold" if meeting.status is MeetingStatus.live else ""), plain(title))
 
 
 class HomeScreen(Screen):
@@ -51,13 +63,11 @@ class HomeScreen(Screen):
                 yield OptionList(id="bodies", markup=False)
             with Vertical(id="meetings-pane"):
                 yield Static("", id="body-title", classes="pane-title", markup=False)
-                yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+                yield LineTable(COLUMNS, id="meetings")
                 yield Static("", id="empty", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        table.add_columns("Date", "Time", "Status", "Title")
         self.load_bodies()
 
     def load_bodies(self, select: int | None = None) -> None:
@@ -70,7 +80,7 @@ class HomeScreen(Screen):
             with options.prevent(OptionList.OptionHighlighted):  # shown once, here, not again by the event
                 options.highlighted = index
             self.show_body(self.bodies[index])
-            self.query_one("#meetings", DataTable).focus()
+            self.query_one("#meetings", LineTable).focus()
         else:
             self.query_one("#body-title", Static).update("")
             self.query_one("#empty", Static).update(
@@ -96,36 +106,28 @@ class HomeScreen(Screen):
 
     @on(OptionList.OptionSelected, "#bodies")
     def _body_selected(self) -> None:
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one("#meetings", LineTable).focus()
 
     def show_body(self, body: Body | BodyLine, select: int | None = None) -> None:
         self.meetings = meeting_lines(self.book, body.id)
         self.query_one("#body-title", Static).update(plain(f"{body.name} — meetings"))
-        table = self.query_one("#meetings", DataTable)
-        table.clear()
-        for meeting in self.meetings:
-            title = meeting.title + ("" if meeting.public else " (private)")
-            table.add_row(
-                plain(long_date(meeting.date)),
-                plain(time_range(meeting.planned_start, meeting.planned_end)),
-                plain(meeting.status.value, style="bold" if meeting.status is MeetingStatus.live else ""),
-                plain(title),
-                key=str(meeting.id),
-            )
-        if select is not None:
-            table.move_cursor(row=next(i for i, m in enumerate(self.meetings) if m.id == select))
+        table = self.query_one("#meetings", LineTable)
+        cells = [_cells(meeting) for meeting in self.meetings]
+        table.fit_columns(cells)
+        chosen = next((i for i, m in enumerate(self.meetings) if m.id == select), 0) if select is not None else 0
+        table.load(cells, lambda row: row, cursor=chosen)
         self.query_one("#empty", Static).update(
             "" if self.meetings else "No meetings yet. Press n to create one."
         )
 
     @property
     def meeting(self) -> MeetingLine | None:
-        table = self.query_one("#meetings", DataTable)
+        table = self.query_one("#meetings", LineTable)
         if not self.meetings or table.cursor_row is None or table.cursor_row >= len(self.meetings):
             return None
         return self.meetings[table.cursor_row]
 
-    @on(DataTable.RowSelected, "#meetings")
+    @on(LineTable.RowSelected, "#meetings")
     def _row_selected(self) -> None:
         self.action_open_meeting()
 

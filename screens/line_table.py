@@ -150,6 +150,18 @@ class LineTable(ScrollView, can_focus=True):
         self.table_width = sum(width + 2 * PADDING for _label, width in self.columns)
         self.virtual_size = Size(self.table_width, 1)
 
+    def fit_columns(self, rows: Sequence[Sequence[Cell]]) -> None:
+        """Each column as wide as its heading or its widest cell, as a DataTable's auto-width columns
+        are: for a short list whose words are all at hand."""
+        widths = [cell_len(label) for label, _width in self.columns]
+        for cells in rows:
+            for n, cell in enumerate(cells):
+                widths[n] = max(widths[n], cell_len(cell.plain if isinstance(cell, Text) else cell))
+        self.columns = [(label, width) for (label, _old), width in zip(self.columns, widths)]
+        self.table_width = sum(width + 2 * PADDING for _label, width in self.columns)
+        self._lines.clear()
+        self._strips.clear()
+
     # --- the rows ---------------------------------------------------------------------------
 
     def load(self, rows: Sequence[Any], cells: Callable[[Any], Sequence[Cell]],

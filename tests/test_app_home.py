@@ -54,9 +54,9 @@ async def test_home_lists_bodies_and_meetings_upcoming_first(demo) -> None:
         bodies = screen.query_one("#bodies", OptionList)
         assert bodies.option_count == 1
         assert "Northbridge Integrated Care Board" in str(bodies.get_option_at_index(0).prompt)
-        dates = cells(screen.query_one("#meetings", DataTable), 0)
+        dates = cells(screen.query_one("#meetings", LineTable), 0)
         assert dates == ["Friday 21 March 2025", "Friday 13 December 2024"]
-        statuses = cells(screen.query_one("#meetings", DataTable), 2)
+        statuses = cells(screen.query_one("#meetings", LineTable), 2)
         assert statuses == ["planned", "closed"]
 
 
@@ -71,7 +71,7 @@ async def test_clerk_creates_a_meeting(demo) -> None:
         await pilot.press(*"[Draft] Room 4", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        table = app.screen.query_one("#meetings", DataTable)
+        table = app.screen.query_one("#meetings", LineTable)
         assert cells(table, 0)[:2] == ["Friday 21 March 2025", "Friday 27 June 2025"]
     held = [m for m in list_meetings(book) if m.date == date(2025, 6, 27)]
     assert len(held) == 1

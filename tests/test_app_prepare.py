@@ -20,6 +20,7 @@ from db.rows import Refused
 from screens.agenda_editor import AgendaEditorScreen
 from screens.app import SecretaryApp
 from screens.home import HomeScreen
+from screens.line_table import LineTable
 from screens.import_preview import AgendaFileScreen, ImportPreviewScreen
 from screens.meeting_form import NewMeetingScreen
 from secretary.agenda import in_order
@@ -78,7 +79,7 @@ async def test_new_meeting_is_prefilled_from_the_previous_one_and_carries_it_for
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        dates = [str(app.screen.query_one("#meetings", DataTable).get_row_at(r)[0])
+        dates = [str(app.screen.query_one("#meetings", LineTable).get_row_at(r)[0])
                  for r in range(len(app.screen.meetings))]
         assert "Friday 27 June 2025" in dates
     june = next(m for m in list_meetings(book) if m.date == JUNE)
