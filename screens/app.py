@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
+import gc
 import signal
 import threading
 from collections.abc import Iterable
@@ -49,6 +50,9 @@ def warm_up() -> None:
                 importlib.import_module(module)
         except Exception:  # noqa: BLE001 - only a head start: the screen that needs it imports it again, and says why
             pass
+        # what was just imported lives as long as the app, like what start-up made (secretary/cli
+        # _long_lived): the collector's full passes need not walk it again and again
+        gc.freeze()
 
     threading.Thread(target=load, name="warm up", daemon=True).start()
 

@@ -81,11 +81,11 @@ def write_figures(path: str | None, figures: list[Figure], extra: dict | None = 
 
 def print_figures(title: str, figures: list[Figure]) -> None:
     print(title)
-    print(f"{'figure':<52}{'median ms':>10}{'p90 ms':>9}{'base ms':>9}{'ratio':>7}  {'budget':<14}")
+    print(f"{'figure':<52}{'median ms':>10}{'p90 ms':>9}{'base ms':>9}{'ratio':>7}  {'budget':<24}")
     for f in figures:
         base = f"{f.baseline_ms:9.1f}" if f.baseline_ms else " " * 9
         ratio = f"{f.ratio:7.2f}" if f.ratio else " " * 7
-        print(f"{f.name:<52}{f.median_ms:>10.2f}{f.p90_ms:>9.2f}{base}{ratio}  {f.budget:<14}{f.verdict}")
+        print(f"{f.name:<52}{f.median_ms:>10.2f}{f.p90_ms:>9.2f}{base}{ratio}  {f.budget:<24}{f.verdict}")
 
 
 def scratch_folder() -> Path:

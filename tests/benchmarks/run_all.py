@@ -81,7 +81,7 @@ def print_table(figures: list[Figure], book: Path, counts: str) -> None:
     print(f"The ten-year book: {counts}; {book.stat().st_size / 1e6:.0f} MB")
     print(f"Machine: {os.cpu_count()} CPUs, load {load[0]:.1f}; Python {platform.python_version()}, "
           f"SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}")
-    print(f"{'figure':<58}{'median':>10}{'p90':>10}{'baseline':>10}{'ratio':>8}  {'budget':<14}{'':>5}")
+    print(f"{'figure':<58}{'median':>10}{'p90':>10}{'baseline':>10}{'ratio':>8}  {'budget':<24}{'':>5}")
     bench = None
     for f in figures:
         if f.bench != bench:
@@ -89,7 +89,7 @@ def print_table(figures: list[Figure], book: Path, counts: str) -> None:
             print(f"-- {bench}")
         base = f"{f.baseline_ms:8.2f}ms" if f.baseline_ms else ""
         ratio = f"{f.ratio:7.1f}×" if f.ratio else ""
-        print(f"{f.name:<58}{_ms(f.median_ms):>10}{_ms(f.p90_ms):>10}{base:>10}{ratio:>8}  {f.budget:<14}"
+        print(f"{f.name:<58}{_ms(f.median_ms):>10}{_ms(f.p90_ms):>10}{base:>10}{ratio:>8}  {f.budget:<24}"
               f"{f.verdict:>5}")
     over = [f.name.strip() for f in figures if f.verdict == "OVER"]
     met = sum(1 for f in figures if f.verdict == "met")
