@@ -27,12 +27,10 @@ from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 
-AFTER = 0.1  # seconds after a screen has gone before looking whether it has been taken apart
+EVERY = 0.1  # seconds between looks: whether a screen has gone, whether garbage has piled up
 QUIET = 0.1  # seconds without a key or a click before the pass for a screen gone
 PAUSE = 0.5  # seconds without a key or a click before a pass of the piled-up kind
-EVERY = 0.5  # seconds between looks at what has piled up
 PILED = 10  # passes over younger objects since the last full one: when Python would run one
 BACKSTOP = 100  # Python's own full pass, after this many (its default is 10)
 
@@ -45,7 +43,6 @@ class IdleCollector:
         self.stack: WeakSet[Screen] = WeakSet()  # the screen stack as last seen
         self.gone: WeakSet[Screen] = WeakSet()  # screens left since the last pass
         self.last_input = monotonic()
-        self.timer: Timer | None = None
         self.passes = 0  # full passes run here (tests look)
 
     def start(self) -> None:
@@ -54,7 +51,9 @@ class IdleCollector:
         self.stack = WeakSet(self.app.screen_stack)
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed, immediate=True)
         self.app.message_signal.subscribe(self.app, self._message, immediate=True)
-        self.app.set_interval(EVERY, self._look, name="piled-up garbage")
+        # one timer, started with the app: a timer started as a screen goes would keep that screen (its
+        # task holds the context the screen was running in) until it fired
+        self.app.set_interval(EVERY, self.look, name="idle collection")
 
     def _message(self, message: Message) -> None:
         if isinstance(message, events.InputEvent):
@@ -62,35 +61,18 @@ class IdleCollector:
 
     def _screen_changed(self, _screen: Screen) -> None:
         now = WeakSet(self.app.screen_stack)
-        gone = [screen for screen in self.stack if screen not in now]
+        self.gone.update(screen for screen in self.stack if screen not in now)
         self.stack = now
-        if gone:
-            self.gone.update(gone)
-            self._wait(AFTER)
 
-    def _wait(self, seconds: float) -> None:
-        if self.timer is not None:
-            self.timer.stop()
-        self.timer = self.app.set_timer(seconds, self._after_screen_gone, name="screen gone: collect")
-
-    def _after_screen_gone(self) -> None:
-        if any(screen.is_running for screen in self.gone):  # still being taken apart
-            self._wait(AFTER)
-            return
+    def look(self) -> None:
         quiet_for = monotonic() - self.last_input
-        if quiet_for < QUIET:
-            self._wait(QUIET - quiet_for)
-            return
-        self.collect()
-
-    def _look(self) -> None:
-        if self.timer is None and gc.get_count()[2] >= PILED and monotonic() - self.last_input >= PAUSE:
+        if self.gone:
+            if quiet_for >= QUIET and not any(screen.is_running for screen in self.gone):  # taken apart
+                self.collect()
+        elif gc.get_count()[2] >= PILED and quiet_for >= PAUSE:
             self.collect()
 
     def collect(self) -> None:
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
         self.gone.clear()
         gc.collect()
         self.passes += 1
