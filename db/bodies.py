@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from db.book import Book
 from db.overview import find_body_line
-from db.rows import Refused, insert, to_row
+from db.rows import insert, to_row
 from secretary.models import Body, Category, QuorumRequirement, QuorumRule
 
 

@@ -1,7 +1,8 @@
 """The desk: the one service the app is given for changing the book (DESIGN.md §2, §7).
 
-Its methods are the clerk's verbs. Each names, in the clerk's words, what it does and which
-write of ``db/`` does it; the decorator sends it through the pending-writes queue:
+Its methods are the clerk's verbs. Each names, in the clerk's words, what it does and, by its
+path, which write of ``db/`` does it (imported when the verb is first used: start-up imports
+none of them); the decorator sends it through the pending-writes queue:
 
 - ``held``: a change made during a meeting. In the book at once or, if the book cannot be
   written, held in order and retried — the clerk never loses it. Returns an ``Outcome``.
@@ -10,8 +11,8 @@ write of ``db/`` does it; the decorator sends it through the pending-writes queu
 - ``tried``: a small change no form holds. In the book at once, or the clerk is told that
   nothing of it was saved. Returns an ``Outcome``.
 
-The writes a recovery file may ask for are exactly the held verbs' writes (``writes``): a
-write no verb names cannot be made, so there is no list to keep by hand.
+The writes a recovery file may ask for are exactly the held verbs' writes (``held_writes``,
+``held_write``): a write no verb names cannot be made, so there is no list to keep by hand.
 """
 
 from __future__ import annotations

@@ -49,26 +49,32 @@ def search(
         return SearchPage(query=typed)
     where, params = _filters(body_id, since, confidential)
     params["query"] = query
-    rows = _run(book, f"""
-        SELECT count(*) OVER () AS total, s.rowid AS rowid, s.kind AS kind, b.id AS body_id, coalesce(nullif(b.short_name, ''), b.name) AS body,
-               m.id AS meeting_id, coalesce(m.date, a.meeting_date) AS day, coalesce(m.title, '') AS meeting_title,
-               i.id AS item_id, coalesce(i.number, '') AS item_number,
-               coalesce(i.title, a.item_title, '') AS item_title, coalesce(i.part, 'I') = 'II' AS confidential
-        {_FROM}{where}
+    # the page first, from the matches' sort keys alone (every match is read, so only what orders
+    # them), with the total from the same pass; then what is shown, for the page's rows only
+    page = _run(book, f"""
+        SELECT count(*) OVER () AS total, s.rowid AS rowid, coalesce(m.date, a.meeting_date) AS day {_FROM}{where}
         ORDER BY day DESC, i.position, s.rowid % 8 = 4, s.rowid % 8, s.rowid
         LIMIT :limit OFFSET :offset""", {**params, "limit": limit, "offset": offset}, typed)
-    # the total comes with the page, from the same pass over the matches; a page past the end asks for it
-    total = rows[0]["total"] if rows else _run(book, f"SELECT count(*) AS n {_FROM}{where}", params, typed)[0]["n"]
-    if not total:
-        return SearchPage(query=typed)
-    snippets = _snippets(book, query, [r["rowid"] for r in rows], typed)
+    total = page[0]["total"] if page else _run(book, f"SELECT count(*) AS n {_FROM}{where}", params, typed)[0]["n"]
+    if not page:
+        return SearchPage(query=typed, total=total, offset=offset)
+    rowids = [r["rowid"] for r in page]
+    shown = {r["rowid"]: r for r in _run(book, f"""
+        SELECT s.rowid AS rowid, s.kind AS kind, b.id AS body_id, coalesce(nullif(b.short_name, ''), b.name) AS body,
+               m.id AS meeting_id, coalesce(m.date, a.meeting_date) AS day, coalesce(m.title, '') AS meeting_title,
+               i.id AS item_id, coalesce(i.number, '') AS item_number,
+               coalesce(i.title, a.item_title, '') AS item_title, coalesce(i.part, 'I') = 'II' AS confidential,
+               snippet(search_index, 0, :start, :end, '…', {SNIPPET_TOKENS}) AS snippet
+        {_FROM} AND s.rowid IN ({",".join(str(int(r)) for r in rowids)})""",
+        {"query": query, "start": MARK_START, "end": MARK_END}, typed)}
+    rows = [shown[r] for r in rowids if r in shown]
     hits = tuple(
         SearchHit(
             kind=SearchKind(r["kind"]), ref_id=r["rowid"] // 8, body_id=r["body_id"], body_label=r["body"],
             meeting_id=r["meeting_id"], meeting_date=date.fromisoformat(r["day"]) if r["day"] else None,
             meeting_title=r["meeting_title"],
             item_id=r["item_id"], item_number=r["item_number"], item_title=r["item_title"],
-            confidential=bool(r["confidential"]), snippet=snippets.get(r["rowid"], ""),
+            confidential=bool(r["confidential"]), snippet=r["snippet"] or "",
         )
         for r in rows
     )
@@ -86,19 +92,6 @@ def _filters(body_id: int | None, since: date | None, confidential: bool) -> tup
     if not confidential:
         clauses.append("coalesce(i.part, 'I') <> 'II'")
     return "".join(f"\n  AND {c}" for c in clauses), params
-
-
-def _snippets(book: Book, query: str, rowids: list[int], typed: str) -> dict[int, str]:
-    if not rowids:
-        return {}
-    marks = ",".join("?" * len(rowids))
-    rows = _run(
-        book,
-        f"""SELECT rowid, snippet(search_index, 0, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet FROM search_index
-            WHERE search_index MATCH ? AND rowid IN ({marks})""",
-        [MARK_START, MARK_END, query, *rowids], typed,
-    )
-    return {r["rowid"]: r["snippet"] for r in rows}
 
 
 _UNREADABLE = ("fts5", "syntax error", "no such column", "unterminated string", "unknown special query")

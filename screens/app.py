@@ -22,8 +22,6 @@ from db import Book, BookError
 from db.desk import Desk
 from secretary.models import MeetingStatus
 from db.pending import not_saved
-from screens.confirm import ConfirmScreen
-from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.key_hold import KeyHold
 from screens.leaks import forget_removed_widgets
@@ -181,6 +179,9 @@ class SecretaryApp(TerminalSafety, App):
             if warning:
                 self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
         self.push_screen(HomeScreen())
+        self.call_after_refresh(self._look_for_recoveries)  # once the first screen is drawn
+
+    def _look_for_recoveries(self) -> None:
         from db.recovery import scan_recoveries
 
         found, refused = scan_recoveries(self.book.path) if self.book.path is not None else ([], [])
@@ -199,6 +200,8 @@ class SecretaryApp(TerminalSafety, App):
 
     @work
     async def ask_to_create(self) -> None:
+        from screens.confirm import ConfirmScreen
+
         create = await self.push_screen_wait(
             ConfirmScreen(f"There is no book at {self.create_path}.\n\nCreate a new, empty book there?",
                           yes="Create", no="Quit")
@@ -320,5 +323,7 @@ class SecretaryApp(TerminalSafety, App):
         take_screenshot(self, folder, filename)
 
     def action_help(self) -> None:
+        from screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -47,6 +47,17 @@ def first_line(cell: Cell, width: int) -> Text:
     return text
 
 
+@dataclass
+class _RowMessage(Message):
+    table: LineTable
+    row: int
+    key: str | None
+
+    @property
+    def control(self) -> LineTable:
+        return self.table
+
+
 class LineTable(ScrollView, can_focus=True):
     """Columns of fixed width; rows given as a sequence and a function making a row's cells.
 
@@ -117,25 +128,11 @@ class LineTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, init=False, always_update=True)
 
-    @dataclass
-    class RowHighlighted(Message):
-        table: LineTable
-        row: int
-        key: str | None
+    class RowHighlighted(_RowMessage):
+        """The cursor moved to a row."""
 
-        @property
-        def control(self) -> LineTable:
-            return self.table
-
-    @dataclass
-    class RowSelected(Message):
-        table: LineTable
-        row: int
-        key: str | None
-
-        @property
-        def control(self) -> LineTable:
-            return self.table
+    class RowSelected(_RowMessage):
+        """Enter on the highlighted row, or a click on it."""
 
     def __init__(self, columns: Sequence[tuple[str, int]], *, zebra_stripes: bool = True, **kwargs: Any) -> None:
         super().__init__(**kwargs)

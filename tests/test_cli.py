@@ -181,3 +181,19 @@ def test_the_book_given_before_the_command_is_the_book_the_command_uses(tmp_path
     after = secretary("bodies", "--book", str(before))
     assert listed.returncode == after.returncode == 0 and listed.stdout == after.stdout
     assert "Northbridge" in listed.stdout
+
+
+@pytest.mark.parametrize("argv", [[], ["--book", "b.secretary"], ["--book=b.secretary"], ["--book", "~/x y.secretary"],
+                                  ["--book="]])
+def test_the_app_alone_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    from secretary.cli import build_parser, the_app_alone
+
+    assert the_app_alone(argv) == build_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("argv", [["--book", "-x"], ["--version"], ["bodies"], ["--book", "b", "bodies"], ["--bo", "b"],
+                                  ["--book"]])
+def test_anything_else_goes_to_the_parser(argv: list[str]) -> None:
+    from secretary.cli import the_app_alone
+
+    assert the_app_alone(argv) is None

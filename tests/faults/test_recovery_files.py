@@ -65,8 +65,8 @@ async def test_a_recovery_file_planted_by_another_user_is_refused_and_never_appl
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await until(pilot, lambda: app.screen.__class__.__name__ == "LiveScreen")
             assert not any(isinstance(s, RecoveryScreen) for s in app.screen_stack)
-            titles = [n.title for n in app._notifications]
-            assert titles.count("Recovery file refused") == 2
+            # the files are looked for once the first screen is drawn; each refusal is told
+            await until(pilot, lambda: [n.title for n in app._notifications].count("Recovery file refused") == 2)
         book.close()
         with Book.open(book_path) as book:
             assert get_minute(book, live_book.first_item).notes != PLANTED
