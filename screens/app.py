@@ -22,6 +22,7 @@ from db import Book, BookError
 from db.desk import Desk
 from secretary.models import MeetingStatus
 from db.pending import not_saved
+from screens.collector import IdleCollector
 from screens.home import HomeScreen
 from screens.key_hold import KeyHold
 from screens.leaks import forget_removed_widgets
@@ -80,11 +81,13 @@ class SecretaryApp(TerminalSafety, App):
         self.damaged = damaged
         self.saver = Saver(self)
         self.keys = KeyHold(self, self._handle_key)  # keys typed while a form opens wait for it
+        self.collector = IdleCollector(self)  # full garbage collections when the clerk is not waiting
 
     def on_mount(self) -> None:
         self._catch_signals()
         self.set_interval(RETRY_SECONDS, self.saver.retry)
         self.screen_change_signal.subscribe(self, lambda _screen: forget_removed_widgets(self), immediate=True)
+        self.collector.start()
         if self.damaged is not None:
             from screens.damaged import DamagedScreen
 
@@ -227,6 +230,7 @@ class SecretaryApp(TerminalSafety, App):
             pass
 
     def on_unmount(self) -> None:
+        self.collector.stop()
         if self.is_headless and getattr(self, "shutdown", None) is not None:
             self.shutdown.uninstall()  # a test's process carries on; a real app's handlers stay to the end
 

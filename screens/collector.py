@@ -44,9 +44,10 @@ class IdleCollector:
         self.gone: WeakSet[Screen] = WeakSet()  # screens left since the last pass
         self.last_input = monotonic()
         self.passes = 0  # full passes run here (tests look)
+        self.thresholds = gc.get_threshold()
 
     def start(self) -> None:
-        young, older, _full = gc.get_threshold()
+        young, older, _full = self.thresholds = gc.get_threshold()
         gc.set_threshold(young, older, BACKSTOP)
         self.stack = WeakSet(self.app.screen_stack)
         self.app.screen_change_signal.subscribe(self.app, self._screen_changed, immediate=True)
@@ -54,6 +55,10 @@ class IdleCollector:
         # one timer, started with the app: a timer started as a screen goes would keep that screen (its
         # task holds the context the screen was running in) until it fired
         self.app.set_interval(EVERY, self.look, name="idle collection")
+
+    def stop(self) -> None:
+        """Python's own thresholds back, for a process that carries on after the app (a test's)."""
+        gc.set_threshold(*self.thresholds)
 
     def _message(self, message: Message) -> None:
         if isinstance(message, events.InputEvent):
