@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
+from screens.title_bar import TitleBar
 
 from db.meetings import get_meeting, list_items
 from db.planner import offer_for_meeting
@@ -52,7 +53,7 @@ class AgendaEditorScreen(Screen):
         return self.app.book
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="agenda-title", classes="pane-title", markup=False)
         yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
         yield Static("", id="agenda-status", markup=False)

@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from screens.title_bar import TitleBar
 
 from db.attendance import list_attendance
 from db.record import read_record
@@ -56,7 +57,7 @@ class AttendanceScreen(Screen):
         self.state: MeetingRecord | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", classes="pane-title", id="roll-title", markup=False)
         yield DataTable(id="roll", cursor_type="row", zebra_stripes=True)
         yield Static("", id="roll-counts", markup=False)

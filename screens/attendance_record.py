@@ -8,7 +8,8 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
+from screens.title_bar import TitleBar
 
 from db.attendance_record import last_held, load_period
 from secretary.attendance_record import COLUMNS, attendance_record, attendance_table, year_of
@@ -34,7 +35,7 @@ class AttendanceRecordScreen(Screen):
         self.start = start
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="record-title", classes="pane-title", markup=False)
         yield DataTable(id="record", cursor_type="row", zebra_stripes=True)
         yield Static("", id="counts", markup=False)

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, Markdown, Select, Static
+from textual.widgets import Button, Input, Label, Markdown, Select, Static
+from screens.title_bar import TitleBar
 
 from db.exports import export_settings
 from db.record import read_record
@@ -35,7 +36,7 @@ class ExportScreen(Screen):
         self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="export-body"):
             with VerticalScroll(id="export-options", can_focus=False):  # Tab goes from field to field
                 yield Static("Export the minutes", classes="pane-title")

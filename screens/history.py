@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
+from screens.title_bar import TitleBar
 
 from db.history import is_undone, item_history, meeting_history, names_for
 from db.meetings import get_item, get_meeting
@@ -46,7 +47,7 @@ class HistoryScreen(Screen[bool]):
         self.changed = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="history-title", markup=False)
         with Horizontal(id="history-body"):
             yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
+from screens.title_bar import TitleBar
 from textual.widgets.option_list import Option
 
 from rich.text import Text
@@ -56,7 +57,7 @@ class HomeScreen(Screen):
         return self.app.book
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal():
             with Vertical(id="bodies-pane"):
                 yield Static("Bodies", classes="pane-title")

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header
+from screens.title_bar import TitleBar
 
 from db.minutes import get_minute
 from db.record import read_meeting_again, read_record
@@ -91,7 +91,7 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
         # one of them) when the first resize sets it
         narrow = self.app.size.width < WIDE_FROM
         self.update_classes({"-narrow": narrow, "-wide": not narrow}, update=False)
-        yield Header()
+        yield TitleBar()
         yield LiveBar().data_bind(LiveScreen.showing)
         yield LiveFolded(id="folded").data_bind(LiveScreen.showing)
         with Horizontal(id="live-body"):

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
+from screens.title_bar import TitleBar
 
 from db.attendance import list_attendance
 from db.bodies import get_body
@@ -52,7 +53,7 @@ class MeetingScreen(StyledOnce, Screen):
         self.select_item = item_id  # the agenda opens on this item (a search result), once
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="meeting-head"):
             yield Static("", id="meeting-title", markup=False)
             yield Static("", id="meeting-when", markup=False)

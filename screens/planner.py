@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
+from screens.title_bar import TitleBar
 
 from db.planner import list_entries
 from secretary.models import Body
@@ -37,7 +38,7 @@ class PlannerScreen(Screen):
         self.entries: list[PlannerEntry] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(f"{self.body.name} — decision planner", classes="pane-title", markup=False)
         yield DataTable(id="planner", cursor_type="row", zebra_stripes=True)
         yield Static("", id="counts", markup=False)

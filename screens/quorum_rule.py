@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static
+from screens.title_bar import TitleBar
 
 from db.bodies import get_body
 from db.people import roster
@@ -64,7 +65,7 @@ class QuorumRuleScreen(FormMixin, Screen[QuorumRule | None]):
         return self.app.now().date()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="rule-title", classes="pane-title", markup=False)
         with Horizontal(id="rule-columns"):
             with VerticalScroll(id="rule-form"):

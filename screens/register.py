@@ -7,7 +7,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
+from screens.title_bar import TitleBar
 
 from db.minutes import list_interests
 from db.people import list_people, roster
@@ -40,7 +41,7 @@ class RegisterScreen(Screen):
         self.only_unmatched = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(f"{self.body.name} — register of interests", classes="pane-title", markup=False)
         yield Input(id="register-filter", placeholder="Filter: initials or part of a name (Enter or Escape to leave)")
         yield DataTable(id="register-table", cursor_type="row", zebra_stripes=True)

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
+from screens.title_bar import TitleBar
 
 from db.people import list_people, person_record, roster
 from secretary.formats import short_date
@@ -56,7 +57,7 @@ class RosterScreen(Screen):
         return self.app.now().date()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(plain(f"{self.body.name} — roster"), classes="pane-title", markup=False)
         yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
         yield Static("", id="counts", markup=False)

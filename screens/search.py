@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
+from screens.title_bar import TitleBar
 from screens.footer import Footer
 from screens.styled_once import StyledOnce
 from textual.widgets.option_list import Option
@@ -40,7 +41,7 @@ class SearchScreen(StyledOnce, Screen):
         self.pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(self.query_text, id="search-query",
                     placeholder='Search every meeting: words, "a phrase", estat*, AND / OR / NOT')
         yield Static("", id="search-status", markup=False)

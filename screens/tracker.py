@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Header, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
+from screens.title_bar import TitleBar
 
 from db.actions import (
     action_meetings,
@@ -64,7 +65,7 @@ class TrackerScreen(StyledOnce, Screen):
         self.shown: list[Action] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", classes="pane-title", id="tracker-title", markup=False)
         yield Input(id="tracker-owner", placeholder="Owner: initials or text (Enter or Escape to leave)")
         yield LineTable(COLUMNS, id="tracker")

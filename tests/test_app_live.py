@@ -10,7 +10,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Header, Static, TextArea
+from textual.widgets import DataTable, Static, TextArea
+from screens.title_bar import TitleBar
 
 from db.attendance import list_attendance, list_movements
 from db.demo import build_demo
@@ -235,7 +236,7 @@ async def test_a_live_screen_left_is_not_kept_in_memory(demo) -> None:
     async with app.run_test(size=(110, 32)) as pilot:
         screen = await start_live(app, pilot)
         # the screen, and widgets Textual itself holds on to (screens/leaks.py)
-        kept = [weakref.ref(w) for w in (screen, screen.query_one(Header), screen.query_one(TextArea))]
+        kept = [weakref.ref(w) for w in (screen, screen.query_one(TitleBar), screen.query_one(TextArea))]
         del screen
         await pilot.press("escape")
         await pilot.pause()
