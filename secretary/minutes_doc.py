@@ -186,12 +186,16 @@ def _rows(context: _Context, items: list[AgendaItem], sub_items: SubItems) -> li
     nested = {c.id for kids in children.values() for c in kids}
     rows: list[ItemRow] = []
     section = ""
+    headed: set[str] = set()
     for item in items:
         if item.id in nested:
             continue
         if item.section.strip() and item.section.strip() != section:
             section = item.section.strip()
-            rows.append(ItemRow("", section, (), "", item.part is Part.confidential, section=True))
+            # items minuted in the order taken can come back to a section: said as such, not as a new one
+            title = f"{section} (continued)" if section in headed else section
+            headed.add(section)
+            rows.append(ItemRow("", title, (), "", item.part is Part.confidential, section=True))
         rows.append(_item_row(context, item, children.get(item.id, [])))
     return rows
 
@@ -200,6 +204,8 @@ def _item_row(context: _Context, item: AgendaItem, kids: list[AgendaItem]) -> It
     blocks, owners = _content(context, item)
     for kid in kids:
         kid_blocks, kid_owners = _content(context, kid)
+        if not kid_blocks:  # as for an item: what became of it, never a heading with nothing under it
+            kid_blocks = [Paragraph((Run(_not_taken(context.state, kid)),))]
         blocks += [Paragraph((Run(f"{_letter(kid.number)} {kid.title}".strip(), bold=True),))] + kid_blocks
         owners += [o for o in kid_owners if o not in owners]
     if not blocks:  # never an invented sentence: what became of it, or that it was not minuted

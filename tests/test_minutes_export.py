@@ -301,3 +301,42 @@ async def test_the_export_screen_previews_and_writes(demo_copy, tmp_path: Path, 
             await pilot.pause()
     finally:
         book.close()
+
+
+def test_a_sub_item_with_nothing_recorded_says_so_under_its_heading(demo) -> None:
+    """Never a heading with nothing under it: what became of the sub-item, or that it was not minuted."""
+    book, _ = demo
+    record = read_record(book, DECEMBER)
+    action_log = next(i for i in record.items if i.title.startswith("Action log"))
+    record.minutes.pop(action_log.id, None)  # as if the clerk wrote nothing under 3b
+    for decision in [d for d in record.decisions if d.item_id == action_log.id]:
+        record.decisions.remove(decision)
+    minutes = build_minutes(record)
+    row = next(r for r in minutes.items if r.number == "3")
+    texts = ["".join(run.text for run in block.runs) for block in row.blocks if isinstance(block, Paragraph)]
+    heading = texts.index("b) Action log - attached")
+    assert texts[heading + 1:heading + 2] == ["Not minuted."]
+    md = to_markdown(minutes).decode()
+    assert "b) Action log - attached" in md and "Not minuted." in md.split("b) Action log - attached", 1)[1][:200]
+
+
+def test_minutes_in_the_order_taken_say_when_a_section_is_come_back_to(demo) -> None:
+    """Item 7 taken first, then the opening items: the section it belongs to is headed again as
+    continued, never as though the agenda had two sections of that name."""
+    import dataclasses
+
+    book, _ = demo
+    record = read_record(book, DECEMBER)
+    opening = {"1", "2", "3", "3a", "3b", "4"}
+    items = [i.model_copy(update={"section": "OPENING ITEMS" if i.number in opening or not i.number else
+                                  "SYSTEM STRATEGY"}) for i in record.items]
+    first = next(i for i in items if i.number == "7")
+    order = [first.id] + [i.id for i in items if i.id != first.id and i.id in record.minutes]
+    minutes = {item_id: record.minutes[item_id].model_copy(update={"taken_order": n + 1})
+               for n, item_id in enumerate(order)}
+    record = dataclasses.replace(record, items=items, minutes={**record.minutes, **minutes})
+    taken = build_minutes(record)
+    assert [r.title for r in taken.items if r.section] == [
+        "SYSTEM STRATEGY", "OPENING ITEMS", "SYSTEM STRATEGY (continued)"]
+    in_agenda_order = build_minutes(record, agenda_order=True)
+    assert [r.title for r in in_agenda_order.items if r.section] == ["OPENING ITEMS", "SYSTEM STRATEGY"]
