@@ -69,8 +69,10 @@ def _apposition(interest: str) -> str:
         rest = re.sub(r"^\s*[,:–-]\s*", " of ", text[role.end(1):])  # "Director, X Ltd": a director of X Ltd
         noun = role.group(1).lower()
         return f" as {'an' if noun[0] in 'aeiou' else 'a'} {noun}{rest}"
-    if text[0].isupper() and not text[1:2].isupper():
-        text = text[0].lower() + text[1:]  # "Sister is …" inside the sentence; "NHS …" keeps its capitals
+    second = text.split(maxsplit=2)[1:2]
+    if text[0].isupper() and not text[1:2].isupper() and not (second and second[0][:1].isupper()):
+        # "Sister is …" inside the sentence; "NHS …" and a title ("Clinical Director, …") keep their capitals
+        text = text[0].lower() + text[1:]
     return f" ({text})"
 
 

@@ -20,6 +20,10 @@ def test_wording_for_each_outcome() -> None:
         update={"interest": "Sister is director of Eastmere Hospice"})
     assert wording(indirect, "ASh").startswith(
         "ASh declared an indirect interest (sister is director of Eastmere Hospice). It was agreed")
+    titled = indirect.model_copy(update={"interest": "Clinical Director, Riverside Primary Care Network"})
+    assert "(Clinical Director, Riverside Primary Care Network)" in wording(titled, "ASa")  # a title keeps its capitals
+    one_word = indirect.model_copy(update={"interest": "Landlord"})
+    assert "(landlord)" in wording(one_word, "ASa")
     assert "remained in the meeting but took no part in the decision" in wording(
         declaration(DeclarationOutcome.no_part_in_decision), "VM")
     assert "could remain and take part" in wording(declaration(DeclarationOutcome.took_part, None), "VM")
