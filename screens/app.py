@@ -58,6 +58,7 @@ def warm_up() -> None:
 
 class SecretaryApp(TerminalSafety, App):
     TITLE = "secretary"
+    CSS_PATH = "app.tcss"  # the first screen's rules among them (app.tcss says why)
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),

@@ -37,7 +37,6 @@ def _cells(meeting: MeetingLine) -> tuple[Text, ...]:
 
 
 class HomeScreen(Screen):
-    CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#meetings"  # where load_bodies puts it: focus moves once, and the footer is built once
     BINDINGS = [
         Binding("enter", "open_meeting", "Open meeting", show=True, priority=False),
