@@ -5,7 +5,7 @@ same component classes, highlight and keys), at a fraction of the cost.
 An OptionList renders every option through Rich as it is added, to learn its height, and again
 to draw it. Here every entry has the same number of lines, so nothing need be measured: an
 entry's lines are made from the clerk's data only when it first comes into view (a page of 50
-results makes the 18 it shows) and drawn in one pass (DESIGN.md §8, issue 18).
+results makes the sixteen a 40-line terminal shows) and drawn in one pass (DESIGN.md §8, issue 18).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from screens.line_view import LineView
 
 class LineList(LineView):
     """Entries of ``lines`` lines each, given to ``load`` as a sequence and a function making an
-    entry's lines (a Text or a str each: a str is the clerk's words, never read as markup). A line longer than the list is
-    wide ends in an ellipsis, cut where it would be with a scrollbar shown, so that no line
-    changes when one appears. The cursor, over the whole entry, keys and messages are LineView's;
-    Home and End go to the first and last entries, and a click selects at once, as in an
-    OptionList."""
+    entry's lines (a Text or a str each: a str is the clerk's words, never read as markup). A
+    line longer than the list is wide ends in an ellipsis, cut where it would be with a
+    scrollbar shown, so that no line changes when one appears. The cursor, over the whole entry,
+    keys and messages are LineView's; Home and End go to the first and last entries, and a
+    click selects at once, as in an OptionList."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"option-list--option", "option-list--option-highlighted"}
     # OptionList's look, rule for rule, so that the list reads as the option lists elsewhere

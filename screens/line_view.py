@@ -40,8 +40,9 @@ class LineView(ScrollView, can_focus=True):
     ``heading_lines`` lines that stay as the rows scroll (a table's heading: row -1).
 
     ``cursor_row`` is the highlighted row; moving it posts ``RowHighlighted``, Enter (or a click
-    on the highlighted row, or on any row where ``CLICK_SELECTS``) posts ``RowSelected``. A subclass nests its own two messages, so that
-    their handlers are named for it (``on_line_table_row_selected``)."""
+    on the highlighted row, or on any row where ``CLICK_SELECTS``) posts ``RowSelected``. A
+    subclass nests its own two messages, so that their handlers are named for it
+    (``on_line_table_row_selected``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Select", show=False),
