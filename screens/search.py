@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 from screens.title_bar import TitleBar
 from screens.footer import Footer
+from screens.line_list import LineList
 from screens.styled_once import StyledOnce
-from textual.widgets.option_list import Option
 
 from db.search import PAGE, SearchRefused, search
 from secretary.search import SearchHit, SearchPage, snippet_parts
@@ -45,7 +45,7 @@ class SearchScreen(StyledOnce, Screen):
         yield Input(self.query_text, id="search-query",
                     placeholder='Search every meeting: words, "a phrase", estat*, AND / OR / NOT')
         yield Static("", id="search-status", markup=False)
-        yield OptionList(id="search-results")
+        yield LineList(lines=2, id="search-results")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -65,16 +65,15 @@ class SearchScreen(StyledOnce, Screen):
             self.pending.stop()
         self.run_search()
         if self.hits:
-            self.query_one("#search-results", OptionList).focus()
+            self.query_one("#search-results", LineList).focus()
 
     def run_search(self) -> None:
         """Search for what is typed now and show the first page."""
         self.pending = None
         typed = self.query_one("#search-query", Input).value
-        results = self.query_one("#search-results", OptionList)
         status = self.query_one("#search-status", Static)
-        results.clear_options()
         self.hits, self.page = [], None
+        self.query_one("#search-results", LineList).load(self.hits, hit_text, cursor=0)
         if not typed.strip():
             status.update(Text('Type to search the minutes, decisions, actions, declarations and questions of '
                                'every meeting. "estates strategy" in quotes finds the phrase; estat* finds '
@@ -90,14 +89,10 @@ class SearchScreen(StyledOnce, Screen):
         self.show(page)
 
     def show(self, page: SearchPage) -> None:
-        results = self.query_one("#search-results", OptionList)
+        """Add a page of results to those shown; each is drawn when it comes into view."""
         self.page = page
-        first = len(self.hits)
         self.hits.extend(page.hits)
-        width = max(40, (results.size.width or self.app.size.width) - 2)
-        results.add_options(Option(hit_text(hit, width), id=str(first + n)) for n, hit in enumerate(page.hits))
-        if first == 0 and self.hits:
-            results.highlighted = 0
+        self.query_one("#search-results", LineList).load(self.hits, hit_text)
         self.query_one("#search-status", Static).update(self.status_text())
 
     def status_text(self) -> Text:
@@ -112,9 +107,9 @@ class SearchScreen(StyledOnce, Screen):
         text.append(" · Enter opens the meeting at the item · Part II items marked")
         return text
 
-    @on(OptionList.OptionHighlighted, "#search-results")
-    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
-        if self.page is None or not self.page.more or event.option_index < len(self.hits) - MORE_BEFORE_END:
+    @on(LineList.RowHighlighted, "#search-results")
+    def _near_the_end(self, event: LineList.RowHighlighted) -> None:
+        if self.page is None or not self.page.more or event.row < len(self.hits) - MORE_BEFORE_END:
             return
         try:
             more = search(self.app.book, self.page.query, confidential=True, limit=PAGE, offset=len(self.hits))
@@ -122,26 +117,26 @@ class SearchScreen(StyledOnce, Screen):
             return
         self.show(more)
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        go_to_hit(self, self.hits[event.option_index])
+    @on(LineList.RowSelected, "#search-results")
+    def _chosen(self, event: LineList.RowSelected) -> None:
+        go_to_hit(self, self.hits[event.row])
 
     def action_to_results(self) -> None:
-        results = self.query_one("#search-results", OptionList)
+        results = self.query_one("#search-results", LineList)
         if self.hits and not results.has_focus:
             results.focus()
 
     def action_back(self) -> None:
-        results = self.query_one("#search-results", OptionList)
+        results = self.query_one("#search-results", LineList)
         if results.has_focus:
             self.query_one("#search-query", Input).focus()
             return
         self.dismiss()
 
 
-def hit_text(hit: SearchHit, width: int = 200) -> Text:
-    """Two lines: when, where and what kind; then the words found, highlighted, cut to ``width``.
-    User text is styled, never parsed as markup."""
+def hit_text(hit: SearchHit) -> tuple[Text, Text]:
+    """Two lines: when, where and what kind; then the words found, highlighted. User text is
+    styled, never parsed as markup."""
     text = Text()
     when = f"{hit.meeting_date:%a %d %b %Y}" if hit.meeting_date else "no meeting"
     text.append(f"{when}  ", style="bold")
@@ -151,12 +146,10 @@ def hit_text(hit: SearchHit, width: int = 200) -> Text:
     text.append(f"{hit.body_label}  ", style="bold")
     text.append(hit.item_label or hit.meeting_title or "—")
     text.append(f"  · {hit.kind.label}", style="italic")
-    text.truncate(width, overflow="ellipsis")
     snippet = Text("    ")
     for piece, matched in snippet_parts(hit.snippet):
         snippet.append(piece, style="bold reverse" if matched else "")
-    snippet.truncate(width, overflow="ellipsis")
-    return Text("\n").join([text, snippet])
+    return text, snippet
 
 
 def go_to_hit(screen: SearchScreen, hit: SearchHit) -> None:

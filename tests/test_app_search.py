@@ -7,16 +7,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from db.demo import DemoDay, build_demo
 from db.meetings import list_items, list_meetings
 from screens.app import SecretaryApp
+from screens.line_list import LineList
 from screens.line_table import LineTable
 from screens.home import HomeScreen
 from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
-from screens.search import SearchScreen
+from screens.search import SearchScreen, hit_text
 
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -33,8 +34,8 @@ def shown(screen, selector: str) -> str:
 
 
 def results(screen: SearchScreen) -> list[str]:
-    options = screen.query_one("#search-results", OptionList)
-    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+    found = screen.query_one("#search-results", LineList)
+    return ["\n".join(str(line) for line in found.get_row_at(n)) for n in range(found.row_count)]
 
 
 async def search_for(pilot, words: str) -> SearchScreen:
@@ -65,10 +66,10 @@ async def test_search_from_home_opens_the_meeting_at_the_item(demo) -> None:
         assert "· action" in found[1] and "Action 61" in found[1]
         assert "2 results for 'handover'" in shown(screen, "#search-status")
         # the words found are highlighted by style, not by markup in the text
-        prompt = screen.query_one("#search-results", OptionList).get_option_at_index(0).prompt
-        marked = [prompt.plain[s.start:s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        _, snippet = screen.query_one("#search-results", LineList).get_row_at(0)
+        marked = [snippet.plain[s.start:s.end] for s in snippet.spans if "reverse" in str(s.style)]
         assert marked and set(marked) == {"handover"}
-        assert screen.query_one("#search-results", OptionList).has_focus
+        assert screen.query_one("#search-results", LineList).has_focus
         await pilot.press("enter")
         await pilot.pause()
         live = app.screen
@@ -163,3 +164,74 @@ async def test_search_is_in_the_command_palette_and_the_footer(demo) -> None:
         await pilot.press("f10")
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
+
+
+def screen_text(app) -> list[str]:
+    """The terminal as the clerk sees it, line by line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def opened(app) -> tuple[int, int | None]:
+    """The meeting on screen, and the item it shows (its minute) or has selected (its overview)."""
+    screen = app.screen
+    if isinstance(screen, LiveScreen):
+        return screen.meeting_id, screen.item_shown().id
+    assert isinstance(screen, MeetingScreen)
+    key = screen.query_one("#agenda", LineTable).cursor_key
+    return screen.meeting_id, int(key) if key else None
+
+
+async def test_down_past_the_first_page_reads_the_next_and_enter_opens_the_result(tmp_path: Path) -> None:
+    from db.demo.years import build_big_demo
+
+    book, _, _ = build_big_demo(tmp_path / "year.secretary", 1)
+    app = SecretaryApp(book)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = await search_for(pilot, "board")
+            found = screen.query_one("#search-results", LineList)
+            assert found.has_focus and len(results(screen)) == 50
+            await pilot.press(*["down"] * 44)
+            await pilot.pause()
+            assert found.cursor_row == 44 and len(results(screen)) == 50  # not near the end yet
+            await pilot.press("down")  # five from the end of what is loaded: the next page comes
+            await pilot.pause()
+            assert found.cursor_row == 45 and len(results(screen)) == 100
+            assert "showing 100 (more as you scroll)" in shown(screen, "#search-status")
+            await pilot.press("down")
+            await pilot.pause()
+            hit = screen.hits[46]
+            where, words = (line.plain for line in hit_text(hit))
+            lines = screen_text(app)
+            # the cursor's result is on screen, both its lines, each cut to fit 80 columns
+            at = next(n for n, line in enumerate(lines) if line.strip().startswith(where[:60].strip()))
+            assert lines[at + 1].strip().startswith(words.strip()[:60])
+            assert all(len(line.rstrip()) <= 77 for line in lines[at:at + 2])
+            assert any(line.rstrip().endswith("…") for line in lines)  # the long ones cut with an ellipsis
+            await pilot.press("enter")
+            await pilot.pause()
+            assert opened(app) == (hit.meeting_id, hit.item_id)
+    finally:
+        book.close()
+
+
+async def test_escape_and_down_between_the_words_and_the_results_and_a_click_opens_one(demo) -> None:
+    book, _ = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        screen = await search_for(pilot, "board")
+        found = screen.query_one("#search-results", LineList)
+        assert found.row_count > 3 and found.has_focus
+        await pilot.press("down")
+        await pilot.press("escape")  # back to the words typed, as they were
+        await pilot.pause()
+        assert screen.query_one("#search-query", Input).has_focus and isinstance(app.screen, SearchScreen)
+        await pilot.press("down")  # and down to the results again, the cursor where it was
+        await pilot.pause()
+        assert found.has_focus and found.cursor_row == 1
+        hit = screen.hits[2]
+        await pilot.click("#search-results", offset=(20, 5))  # the words found of the third result
+        await pilot.pause()
+        assert opened(app) == (hit.meeting_id, hit.item_id)

@@ -119,3 +119,12 @@ def test_action_tracker(demo, snap_compare, size) -> None:
 def test_search(demo, snap_compare, size) -> None:
     book, _ = demo
     assert snap_compare(app_for(book), terminal_size=size, run_before=steps("f10", "type:estates"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_search_results_moved_through(demo, snap_compare, size) -> None:
+    """Enter takes the clerk to the results; the cursor two down covers both lines of its result,
+    the others plain, long lines cut with an ellipsis."""
+    book, _ = demo
+    assert snap_compare(app_for(book), terminal_size=size,
+                        run_before=steps("f10", "type:board", "enter", "down", "down"))
