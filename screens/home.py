@@ -63,7 +63,7 @@ class HomeScreen(Screen):
                 yield OptionList(id="bodies", markup=False)
             with Vertical(id="meetings-pane"):
                 yield Static("", id="body-title", classes="pane-title", markup=False)
-                yield LineTable(COLUMNS, id="meetings")
+                yield LineTable(COLUMNS, id="meetings", enter=False)  # Enter is the screen's "Open meeting"
                 yield Static("", id="empty", markup=False)
         yield Footer()
 

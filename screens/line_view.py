@@ -66,8 +66,12 @@ class LineView(ScrollView, can_focus=True):
     class RowSelected(_RowMessage):
         """Enter on the highlighted row, or a click on it."""
 
-    def __init__(self, *, row_lines: int = 1, heading_lines: int = 0, **kwargs: Any) -> None:
+    def __init__(self, *, row_lines: int = 1, heading_lines: int = 0, enter: bool = True, **kwargs: Any) -> None:
+        """``enter=False`` leaves Enter to the screen, whose own binding (shown in the footer, as
+        "Open meeting") would otherwise be hidden behind the view's; a click still selects."""
         super().__init__(**kwargs)
+        if not enter:
+            self._bindings.key_to_bindings.pop("enter", None)  # this view's copy of the bindings
         self.row_lines = row_lines
         self.heading_lines = heading_lines
         self._rows: Sequence[Any] = ()

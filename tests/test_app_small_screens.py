@@ -158,3 +158,21 @@ async def test_screenshot_is_saved_next_to_the_book_and_says_where(demo, tmp_pat
     shots = list(tmp_path.glob("*.svg"))
     assert len(shots) == 1 and shots[0].read_text().startswith("<svg")
     assert said == [f"Saved to {shots[0]}"]
+
+
+async def test_home_footer_offers_open_meeting_first_and_enter_opens_it(demo) -> None:
+    """The meetings list leaves Enter to the screen, so its key is shown, not hidden behind the list's."""
+    from screens.home import HomeScreen
+    from screens.meeting import MeetingScreen
+    from screens.app import SecretaryApp
+
+    book, _ = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.focused is app.screen.query_one("#meetings")
+        assert footer_line(app).lstrip().startswith("⏎ Open meeting")
+        await pilot.press("down", "enter")  # the second meeting: the one held
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert "13 December 2024" in screen_text(app)
