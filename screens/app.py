@@ -23,6 +23,7 @@ from db.desk import Desk
 from secretary.models import MeetingStatus
 from db.pending import not_saved
 from screens.collector import IdleCollector
+from screens.footer import IN_MAXIMIZED_VIEW
 from screens.home import HomeScreen
 from screens.key_hold import KeyHold
 from screens.leaks import forget_removed_widgets
@@ -59,6 +60,7 @@ def warm_up() -> None:
 class SecretaryApp(TerminalSafety, App):
     TITLE = "secretary"
     CSS_PATH = "app.tcss"  # the first screen's rules among them (app.tcss says why)
+    ALLOW_IN_MAXIMIZED_VIEW = IN_MAXIMIZED_VIEW  # the footer stays when a field is maximized
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),

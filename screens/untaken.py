@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from secretary.dates import DateRefused, read_due
 from secretary.formats import short_date
 from secretary.models import Disposal, Minute
 from secretary.record import MeetingRecord
+from screens.footer import Footer
 from screens.text import plain
 
 

@@ -331,9 +331,9 @@ async def test_the_overview_shows_the_roll_as_ticked(demo) -> None:
 
 
 def footer_words(screen) -> list[str]:
-    from textual.widgets._footer import FooterKey
+    from screens.footer import Footer
 
-    return [key.description for key in screen.query(FooterKey)]
+    return [key.description for key in screen.query_one(Footer).shown]
 
 
 async def test_the_footer_follows_the_keys_each_screen_offers(demo) -> None:

@@ -4,6 +4,7 @@ so the upgrade is a conscious act — and the app still starts, without that wor
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -11,14 +12,26 @@ from pathlib import Path
 
 import textual
 from textual.app import App
-from textual.widgets import Footer as TextualFooter
+from textual.screen import Screen
+from textual.signal import Signal
 
 from screens import footer, leaks
 
 
-def test_the_footer_s_private_names_are_there() -> None:
-    assert footer.USABLE, [n for n in footer.PRIVATE_NAMES if not hasattr(TextualFooter, n)]
-    assert footer.Footer is footer.QuietFooter
+def test_the_names_the_footer_leans_on_are_there() -> None:
+    assert footer.USABLE, footer.MISSING
+    assert footer.Footer is footer.FooterLine
+    assert isinstance(Screen().bindings_updated_signal, Signal)  # made by each screen, not on the class
+
+
+async def test_the_theme_has_the_colours_the_footer_is_drawn_in() -> None:
+    """The footer's styles name Textual's footer colours ($footer-key-foreground…): a theme
+    without one would stop the app at its first screen."""
+    used = set(re.findall(r"\$([\w-]+)", footer.FooterLine.DEFAULT_CSS))
+    app = App()
+    async with app.run_test():
+        assert used - set(app.get_css_variables()) == set()
+    assert {"footer-key-foreground", "footer-item-background", "block-hover-background"} <= used
 
 
 def test_the_styles_cache_the_leak_workaround_clears_is_there() -> None:
@@ -38,9 +51,9 @@ def test_textual_is_pinned_to_the_minor_version_checked() -> None:
 
 
 def test_the_app_still_starts_when_the_private_names_are_gone() -> None:
-    code = ("import sys, textual.widgets._footer as f, textual.widgets as w\n"
+    code = ("import sys, textual.screen as s, textual.widgets as w\n"
             "sys.modules['textual._styles_cache'] = None\n"
-            "del f.Footer.bindings_changed\n"
+            "del s.Screen.update_pointer_shape\n"
             "from screens import footer, leaks\n"
             "assert leaks.StylesCache is None and footer.Footer is w.Footer\n"
             "from screens.app import SecretaryApp\n"
