@@ -16,9 +16,9 @@ from screens.app import SecretaryApp
 from screens.attendance import AttendanceScreen
 from screens.footer import Footer, FooterLine
 from screens.help import HelpScreen
-from screens.live import LiveScreen
 from screens.line_table import LineTable
 from screens.tracker import TrackerScreen
+from tests.pilot import go_live
 
 NINE = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
 
@@ -54,23 +54,13 @@ async def click_key(pilot, words: str) -> None:
     await pilot.pause()
 
 
-async def go_live(pilot) -> LiveScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, LiveScreen)
-    return pilot.app.screen
-
-
 async def test_the_footer_shows_each_screen_s_keys_in_the_clerk_s_order_at_80_columns(demo) -> None:
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert bottom_line(app) == OVERVIEW
-        await go_live(pilot)
+        await go_live(pilot.app, pilot)
         await pilot.pause()
         assert bottom_line(app) == LIVE
         assert isinstance(app.screen.query_one(Footer), FooterLine)
@@ -127,7 +117,7 @@ async def test_the_key_under_the_mouse_is_lit_and_says_what_it_does(demo) -> Non
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(80, 24)) as pilot:
-        live = await go_live(pilot)
+        live = await go_live(pilot.app, pilot)
         footer = live.query_one(Footer)
         y = app.size.height - 1
         unlit = app.screen._compositor.render_strips()[-1]
@@ -156,7 +146,7 @@ async def test_the_footer_is_not_drawn_again_when_the_focus_moves_and_its_keys_s
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(120, 40)) as pilot:
-        live = await go_live(pilot)
+        live = await go_live(pilot.app, pilot)
         footer = live.query_one(Footer)
         notes = live.query_one("#notes", TextArea)
         notes.focus()
@@ -212,7 +202,7 @@ async def test_the_footer_stays_when_the_minutes_are_maximized(demo) -> None:
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(80, 24)) as pilot:
-        live = await go_live(pilot)
+        live = await go_live(pilot.app, pilot)
         live.maximize(live.query_one(TextArea))
         await pilot.pause()
         assert live.maximized is not None

@@ -16,8 +16,8 @@ from screens.app import SecretaryApp
 from screens.attendance import AttendanceScreen
 from screens.declaration_form import DeclarationForm
 from screens.help import HelpScreen
-from screens.live import LiveScreen
 from secretary.models import AttendanceStatus, MeetingStatus
+from tests.pilot import go_live
 
 NINE = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
 
@@ -42,16 +42,6 @@ def screen_text(app) -> str:
 
 def footer_line(app) -> str:
     return screen_text(app).splitlines()[-1]
-
-
-async def go_live(pilot) -> LiveScreen:
-    await pilot.pause()
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, LiveScreen)
-    return pilot.app.screen
 
 
 async def test_roll_call_status_changes_where_the_clerk_sees_it_at_80_columns(demo) -> None:
@@ -84,7 +74,7 @@ async def test_live_footer_shows_the_clerks_keys_in_order_with_no_stray_cell(dem
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_live(pilot)
+        await go_live(pilot.app, pilot)
         footer = footer_line(app)
         assert footer.split()[:6] == ["^n", "Next", "f2", "Arrived", "f3", "Left"]
         assert footer.index("f6 Decision") < footer.index("f7 Action") < footer.index("f8 Interest")
@@ -95,7 +85,7 @@ async def test_f1_lists_the_clerks_keys_before_the_text_cursor_keys(demo) -> Non
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(120, 40)) as pilot:
-        await go_live(pilot)
+        await go_live(pilot.app, pilot)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -110,7 +100,7 @@ async def test_title_no_longer_says_live_once_the_meeting_is_closed(demo) -> Non
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(120, 40)) as pilot:
-        live = await go_live(pilot)
+        live = await go_live(pilot.app, pilot)
         assert live.sub_title.endswith("— live")
         await pilot.press("ctrl+f")
         await pilot.pause()
@@ -127,7 +117,7 @@ async def test_declaration_fields_scroll_into_view_at_80x24(demo) -> None:
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(80, 24)) as pilot:
-        await go_live(pilot)
+        await go_live(pilot.app, pilot)
         await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, DeclarationForm)
