@@ -14,7 +14,8 @@ So the full passes are the app's to run, at moments the clerk is not waiting:
   Python would have run them, at the next pause of half a second in the clerk's keys.
 
 Python's own full pass stays as a backstop, ten times further apart than its default, for a
-clerk who never pauses. Nothing is frozen: whatever the clerk leaves is freed.
+clerk who never pauses. Only what start-up made is frozen (warm_up in screens/app.py); whatever
+the clerk leaves is freed.
 """
 
 from __future__ import annotations

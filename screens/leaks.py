@@ -4,9 +4,9 @@ Every widget kept makes each full pass of Python's collector slower, and the cle
 leaves screens all day: kept, they turned opening the live screen into a 100-200 ms pause
 every few times (DESIGN.md §8).
 
-- A widget's watch on another object's reactive (the Header on the app's title, a TextArea on
-  its theme, a FooterKey on its Footer) stays until that value next changes, holding the
-  widget (Textualize/textual#6666).
+- A widget's watch on another object's reactive (the title line on the app's title, a TextArea
+  on its theme; Textual's FooterKey on its Footer, where that footer is used) stays until that
+  value next changes, holding the widget (Textualize/textual#6666).
 - ``StylesCache.get_inner_outer`` is an ``lru_cache`` on a method, so it keeps the style caches
   of up to 1,024 widgets, each with its rendered lines (Textualize/textual#6665).
 
