@@ -4,7 +4,6 @@ it does, and the line is drawn again only when the keys it shows change."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -12,15 +11,14 @@ from textual.command import CommandPalette
 from textual.widgets import Input, TextArea
 
 from db.demo import build_demo
-from screens.app import SecretaryApp
 from screens.attendance import AttendanceScreen
 from screens.footer import Footer, FooterLine
 from screens.help import HelpScreen
 from screens.line_table import LineTable
 from screens.tracker import TrackerScreen
 from tests.pilot import go_live
+from tests.test_app_small_screens import app_for, footer_line as bottom_line
 
-NINE = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
 
 # the bottom line at 80×24, as Textual's own footer drew it before this one replaced it
 HOME = " ⏎ Open meeting  n New meeting  r Roster  q Quorum rule  ^q Quit  f1▏^p palette "
@@ -33,16 +31,6 @@ def demo(demo_copy, tmp_path: Path):
     book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
-
-
-def app_for(book, meeting_id=None) -> SecretaryApp:
-    app = SecretaryApp(book, open_meeting=meeting_id)
-    app.now = lambda: NINE
-    return app
-
-
-def bottom_line(app) -> str:
-    return app.screen._compositor.render_strips()[-1].text
 
 
 async def click_key(pilot, words: str) -> None:
