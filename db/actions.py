@@ -77,12 +77,20 @@ def get_action_by_number(book: Book, body_id: int, number: int) -> Action | None
     return found[0] if found else None
 
 
+def _statuses(*left_out: ActionStatus) -> str:
+    """The stored statuses but ``left_out``, for ``status IN (…)``: the (body_id, status) index finds
+    the few open actions among a body's thousands closed, where ``<>`` reads every one."""
+    return ", ".join(f"'{s.value}'" for s in ActionStatus if s not in left_out)
+
+
 def list_actions(book: Book, body_id: int, *, include_deleted: bool = False, open_only: bool = False) -> list[Action]:
     """The body's actions by number; ``open_only``: not closed (what the tracker shows first, and
     all that ten years of a busy board leaves open)."""
     where = "" if include_deleted else "AND deleted_reason = ''"
     if open_only:
-        where += " AND status <> 'closed'"
+        # "number + 0": the open ones found by status, then sorted, not every number walked in order
+        return _load(book, f"""SELECT * FROM action WHERE body_id = ? {where}
+                               AND status IN ({_statuses(ActionStatus.closed)}) ORDER BY number + 0""", [body_id])
     return _load(book, f"SELECT * FROM action WHERE body_id = ? {where} ORDER BY number", [body_id])
 
 
@@ -94,6 +102,12 @@ def tracker_actions(book: Book, body_id: int, closed_since: date | None) -> list
     return _load(book, """SELECT * FROM action WHERE body_id = ? AND deleted_reason = ''
                           AND (status <> 'closed' OR closed_on >= ?) ORDER BY number""",
                  [body_id, closed_since.isoformat()])
+
+
+def has_actions(book: Book, body_id: int) -> bool:
+    """Whether the body has any action (deleted ones aside)."""
+    return bool(list(book.db.query(
+        "SELECT 1 FROM action WHERE body_id = ? AND deleted_reason = '' LIMIT 1", [body_id])))
 
 
 def action_meetings(book: Book, body_id: int) -> list[int | None]:
@@ -172,7 +186,7 @@ def updates_by_action(book: Book, body_id: int, *, open_only: bool = False) -> d
     """Every update of the body's actions, by action id, oldest first (one query). ``open_only``:
     only those of actions still open and not complete — all that today's status needs."""
     found: dict[int, list[ActionUpdate]] = {}
-    still = "AND a.status NOT IN ('closed', 'complete')" if open_only else ""
+    still = f"AND a.status IN ({_statuses(ActionStatus.closed, ActionStatus.complete)})" if open_only else ""
     for update in rows(
         book, ActionUpdate,
         f"""SELECT u.* FROM action_update u JOIN action a ON a.id = u.action_id

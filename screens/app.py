@@ -100,6 +100,14 @@ class SecretaryApp(TerminalSafety, App):
         else:
             self.show_home()
 
+    def update_styles(self, node, animate: bool = True) -> None:
+        """Textual restyles a widget whose classes change even before it is in the screen: a compact
+        Input styles itself as it is made, and Textual styles it all again as it is mounted (3 ms
+        each, at every open of the live screen). A widget not yet mounted is styled when it is."""
+        if node is not self and not node.is_attached:
+            return
+        super().update_styles(node, animate)
+
     @property
     def book(self) -> Book | None:
         return self.desk.book

@@ -46,6 +46,8 @@ STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
 
 class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
     CSS_PATH = ["shared.tcss", "live.tcss"]
+    # the notes first, not the presenters above them: focus moving on at once restyled both (issue 18)
+    AUTO_FOCUS = "#notes"
     # the footer shows them in this order: the keys used most first, so a narrow footer keeps them
     BINDINGS = [
         Binding("ctrl+n", "step(1)", "Next", priority=True, tooltip="Next item"),

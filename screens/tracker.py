@@ -19,6 +19,7 @@ from screens.title_bar import TitleBar
 
 from db.actions import (
     action_meetings,
+    has_actions,
     list_actions,
     list_updates,
     updates_by_action,
@@ -43,6 +44,7 @@ COLUMNS = (("No.", 4), ("RAG", 8), ("Action", 27), ("Owner", 8), ("Deadline", 12
 
 class TrackerScreen(StyledOnce, Screen):
     CSS_PATH = "shared.tcss"
+    AUTO_FOCUS = "#tracker"  # the table, not the owner field above it: focus does not move as it opens
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("slash", "filter", "Owner"),
@@ -88,7 +90,7 @@ class TrackerScreen(StyledOnce, Screen):
         # ten years of actions are nearly all closed: read them only when the filter asks for them
         self.actions = list_actions(book, self.body.id, open_only=self.status_filter == "open")
         self.updates = updates_by_action(book, self.body.id, open_only=True)  # enough for today's status
-        self.raised_at = action_meetings(book, self.body.id)
+        self.any_actions = self.actions != [] or has_actions(book, self.body.id)
         self.statuses = {a.id: status_today(a, self.updates.get(a.id, []), self.today) for a in self.actions}
         owner = self.query_one("#tracker-owner", Input).value.strip().casefold()
         shown = []
@@ -153,7 +155,7 @@ class TrackerScreen(StyledOnce, Screen):
         action = self.selected()
         detail = self.query_one("#tracker-detail", Static)
         if action is None:
-            detail.update("No actions match." if self.raised_at else "No actions yet.")
+            detail.update("No actions match." if self.any_actions else "No actions yet.")
             return
         if action.id not in self.updates:  # closed or complete: its updates read when looked at
             self.updates[action.id] = list_updates(self.app.book, action.id)
@@ -188,7 +190,8 @@ class TrackerScreen(StyledOnce, Screen):
         self.load()
 
     def action_cycle_meeting(self) -> None:
-        choices = [None, *(m for m in self.raised_at if m is not None)]
+        # the meetings actions were raised at: read when asked for (ten years of a board's are 500)
+        choices = [None, *(m for m in action_meetings(self.app.book, self.body.id) if m is not None)]
         index = choices.index(self.meeting_filter) if self.meeting_filter in choices else 0
         self.meeting_filter = choices[(index + 1) % len(choices)]
         self.load()
