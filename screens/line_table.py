@@ -38,7 +38,7 @@ def first_line(cell: Cell, width: int) -> Text:
         # where the first line ends depends only on the words it could hold: no need to read on
         offsets = divide_line(text.plain[:2 * width + 2], width, fold=True)
         if offsets:
-            text = text.divide(offsets)[0]
+            text = text[:offsets[0]]  # the first line alone: dividing the whole of a long text made every line
         text.rstrip_end(width)
         text.truncate(width)
     return text
@@ -174,9 +174,10 @@ class LineTable(LineView):
             cursor_style = cursor
             post_style = Style.from_color(color=cursor_style.color)
         segments: list[Segment] = []
-        for column, cell in enumerate(self._made_row(row)):
-            pre_style = row_style + Style.from_meta({"row": row, "column": column}) + cursor_style
+        # the row under a click is in the style's meta (LineView._on_click): one style for the row's cells
+        pre_style = row_style + Style.from_meta({"row": row}) + cursor_style
+        for cell in self._made_row(row):
             segments.extend(Segment.apply_style(cell, pre_style, post_style))
-        extend_style = row_style + cursor_style + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
+        extend_style = row_style + cursor_style + Style.from_meta({"row": row, "out_of_bounds": True})
         segments.append(Segment(" " * max(0, width - self.table_width), extend_style))
         return Strip(segments).adjust_cell_length(max(width, self.table_width), base_style).simplify()
