@@ -4,6 +4,7 @@ the tracker reads closed actions only when asked."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,14 @@ from textual.widgets import DataTable, Static
 
 from db.demo.years import build_big_demo
 from db.bodies import create_body
+from db.meetings import create_meeting
 from db.minutes import add_interest
 from screens.app import SecretaryApp
 from screens.register import RegisterScreen
 from screens.line_table import LineTable
 from screens.tracker import TrackerScreen
-from secretary.models import Body, Interest
+from secretary.formats import short_date
+from secretary.models import Body, Interest, Meeting
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +69,51 @@ async def test_the_tracker_shows_open_actions_and_makes_only_the_rows_in_view(ye
             table.move_cursor(row=closed)
             await pilot.pause()
             assert "Closure agreed." in shown(tracker, "#tracker-detail")
+    finally:
+        book.close()
+
+
+async def test_the_tracker_filters_by_meeting_and_says_when_nothing_matches(year_book: Path) -> None:
+    """m goes through the meetings the body's actions were raised at, oldest first (read only when
+    asked for); an owner matching nobody says so; a body with no actions at all says that instead."""
+    book, meeting_id, _ = build_big_demo(year_book, 1)
+    body_id = book.db.execute("SELECT body_id FROM meeting WHERE id = ?", [meeting_id]).fetchone()[0]
+    raised_at = [(row[0], date.fromisoformat(row[1])) for row in book.db.execute(
+        """SELECT m.id, m.date FROM meeting m WHERE m.id IN (SELECT meeting_id FROM action
+           WHERE body_id = ? AND deleted_reason = '') ORDER BY m.date""", [body_id])]
+    assert len(raised_at) >= 2
+    app = SecretaryApp(book, open_meeting=meeting_id)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("k")
+            await pilot.pause()
+            tracker = app.screen
+            assert isinstance(tracker, TrackerScreen)
+            await pilot.press("s")  # every action, so that each meeting's show
+            await pilot.pause()
+            for raised_id, day in raised_at[:2]:
+                await pilot.press("m")
+                await pilot.pause()
+                assert f"(all · raised at {short_date(day)})" in shown(tracker, "#tracker-title")
+                assert tracker.shown and {a.meeting_id for a in tracker.shown} == {raised_id}
+            await pilot.press("slash")
+            await pilot.press(*"nobody-by-this-name")
+            await pilot.pause()
+            assert tracker.shown == [] and "0 shown" in shown(tracker, "#tracker-title")
+            assert shown(tracker, "#tracker-detail") == "No actions match."
+
+        body = create_body(book, Body(name="A new sub-committee", short_name="NSC"))
+        first = create_meeting(book, Meeting(body_id=body.id, title="Inaugural meeting", date=date(2026, 1, 5)))
+        app = SecretaryApp(book, open_meeting=first.id)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("k")
+            await pilot.pause()
+            assert shown(app.screen, "#tracker-detail") == "No actions yet."
+            await pilot.press("m")  # no meetings to go through: the filter stays off
+            await pilot.pause()
+            assert "0 shown (open)" in shown(app.screen, "#tracker-title")
     finally:
         book.close()
 

@@ -163,3 +163,34 @@ def test_the_meeting_read_again_after_an_arrival_is_the_record_read_whole(demo) 
     assert again == read_record(book, upcoming)
     assert again.quorum() == read_record(book, upcoming).quorum()
     assert again.interests is before.interests  # the body's register was kept as read, not read again
+
+
+async def test_the_live_screen_and_the_tracker_open_with_focus_where_it_stays(demo, monkeypatch) -> None:
+    """Focus goes once, to the field the clerk uses: the live screen's notes (not the presenters
+    above them, then the notes) and the tracker's table (not its owner field, then the table).
+    Each move restyled both widgets as the screen opened."""
+    from textual.screen import Screen
+
+    book, upcoming = demo
+    focused: list = []
+    real_set_focus = Screen.set_focus
+
+    def set_focus(self, widget, *args, **kwargs):
+        if widget is not None:
+            focused.append(widget.id)
+        return real_set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", set_focus)
+    app = SecretaryApp(book, open_meeting=upcoming)
+    app.now = lambda: START
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause()
+        focused.clear()
+        await pilot.press("k")
+        await pilot.pause()
+        assert set(focused) == {"tracker"} and app.screen.focused.id == "tracker"
+        await pilot.press("escape")
+        await pilot.pause()
+        live = await start_live(app, pilot)
+        assert "notes" in focused and "presenters" not in focused
+        assert live.focused.id == "notes"

@@ -61,3 +61,35 @@ def test_the_app_still_starts_when_the_private_names_are_gone() -> None:
             "print('started')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "started", out.stderr
+
+
+async def test_a_widget_is_styled_as_it_is_mounted_not_as_it_is_made(book) -> None:
+    """The app does not restyle a widget whose classes change before it is in a screen (a compact
+    Input did, as it was made); it is styled, classes and all, as it is mounted, and restyled on
+    every change after that, as Textual does."""
+    from textual.widgets import Input
+
+    from screens.app import SecretaryApp
+
+    app = SecretaryApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        styled: list = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:
+            nodes = list(nodes)
+            styled.extend(nodes)
+            update_nodes(nodes, animate=animate)
+
+        app.stylesheet.update_nodes = counting
+        field = Input(compact=True, id="made")
+        field.add_class("-invalid")
+        assert styled == []  # not in a screen: nothing to style yet
+        await app.screen.mount(field)
+        await pilot.pause()
+        assert field.styles.height.value == 1 and field.styles.border_top[0] in ("", "none")  # compact
+        assert field.styles.background_tint.a > 0  # and -invalid's tint: the classes it was made with
+        field.remove_class("-invalid")
+        assert field in styled  # mounted: a change of class restyles it at once
+        assert field.styles.background_tint.a == 0
