@@ -10,7 +10,9 @@ moved through (DESIGN.md §8, issue 18); editing tables stay DataTables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, ClassVar
 
 from rich._wrap import divide_line
@@ -34,14 +36,35 @@ def first_line(cell: Cell, width: int) -> Text:
     text = cell if isinstance(cell, Text) else Text(cell)
     if "\n" in text.plain:
         text = text.split("\n", allow_blank=True)[0]
-    if cell_len(text.plain) > width:
+    plain = text.plain
+    if plain.isascii() and plain.isprintable():  # a character a cell: the words' ends are where they are
+        if len(plain) > width:
+            text = text[:_first_line_end(plain, width)]
+            text.rstrip_end(width)
+            text.truncate(width)
+        return text
+    if cell_len(plain) > width:
         # where the first line ends depends only on the words it could hold: no need to read on
-        offsets = divide_line(text.plain[:2 * width + 2], width, fold=True)
+        offsets = divide_line(plain[:2 * width + 2], width, fold=True)
         if offsets:
             text = text[:offsets[0]]  # the first line alone: dividing the whole of a long text made every line
         text.rstrip_end(width)
         text.truncate(width)
     return text
+
+
+_WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as Rich's wrapping reads words
+
+
+def _first_line_end(plain: str, width: int) -> int:
+    """Where Rich's wrapping (folding long words) ends the first line of ``plain``, a text of one
+    cell a character: before the first word that would reach past ``width``, or at ``width`` when
+    the first word alone is longer than the line."""
+    for word in _WORD.finditer(plain):
+        start = word.start()
+        if start + len(word.group().rstrip()) > width:
+            return start or width
+    return len(plain)
 
 
 class LineTable(LineView):
@@ -173,11 +196,9 @@ class LineTable(LineView):
         if row == self.cursor_row and row >= 0:
             cursor_style = cursor
             post_style = Style.from_color(color=cursor_style.color)
-        segments: list[Segment] = []
         # the row under a click is in the style's meta (LineView._on_click): one style for the row's cells
         pre_style = row_style + Style.from_meta({"row": row}) + cursor_style
-        for cell in self._made_row(row):
-            segments.extend(Segment.apply_style(cell, pre_style, post_style))
+        segments = list(Segment.apply_style(chain.from_iterable(self._made_row(row)), pre_style, post_style))
         extend_style = row_style + cursor_style + Style.from_meta({"row": row, "out_of_bounds": True})
         segments.append(Segment(" " * max(0, width - self.table_width), extend_style))
         return Strip(segments).adjust_cell_length(max(width, self.table_width), base_style).simplify()

@@ -23,6 +23,17 @@ def test_a_cell_shows_the_first_line_rich_wraps_it_to(words: str, width: int) ->
     assert first_line(Text(words), width).plain == expected.plain
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd  -/.,"), max_size=80), st.integers(min_value=1, max_value=30))
+def test_a_plain_ascii_cell_shows_the_same_first_line(words: str, width: int) -> None:
+    """The quick way for text of one cell a character (most of what the clerk types) ends the line
+    where Rich's wrapping does: leading spaces, runs of spaces, a first word longer than the line."""
+    wrapped = Text(words).wrap(Console(width=200), width, overflow="fold")
+    expected = wrapped[0] if wrapped else Text()
+    expected.truncate(width)
+    assert first_line(Text(words), width).plain == expected.plain
+
+
 class Table(App):
     def __init__(self) -> None:
         super().__init__()
