@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
-from screens.line_view import LineView
+from screens.line_view import LineView, row_meta
 
 
 class LineList(LineView):
@@ -101,7 +101,7 @@ class LineList(LineView):
         """The entry's lines, each cut to the width, in their own styles (and naming the entry, for
         a click): a line's segments and its length in cells, with the naming on its own."""
         console = self.app.console
-        meta = Style.from_meta({"row": row})
+        meta = row_meta(row)
         lines = []
         for line in self._make(self._rows[row])[:self.row_lines]:
             text = line if isinstance(line, Text) else Text(line)

@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
-from screens.line_view import LineView
+from screens.line_view import LineView, row_meta
 
 Cell = Text | str
 PADDING = 1  # cells each side of a column's words, as DataTable's cell_padding
@@ -197,8 +197,8 @@ class LineTable(LineView):
             cursor_style = cursor
             post_style = Style.from_color(color=cursor_style.color)
         # the row under a click is in the style's meta (LineView._on_click): one style for the row's cells
-        pre_style = row_style + Style.from_meta({"row": row}) + cursor_style
+        pre_style = row_style + row_meta(row) + cursor_style
         segments = list(Segment.apply_style(chain.from_iterable(self._made_row(row)), pre_style, post_style))
-        extend_style = row_style + cursor_style + Style.from_meta({"row": row, "out_of_bounds": True})
+        extend_style = row_style + cursor_style + row_meta(row, out_of_bounds=True)
         segments.append(Segment(" " * max(0, width - self.table_width), extend_style))
         return Strip(segments).adjust_cell_length(max(width, self.table_width), base_style).simplify()

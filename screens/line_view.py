@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -22,6 +23,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+@lru_cache(maxsize=4096)
+def row_meta(row: int, out_of_bounds: bool = False) -> Style:
+    """The style naming ``row`` for a click on it. One per row for every table and list: each new
+    meta style is new to Rich's cache of added styles, and a row drawn again (the same screen
+    opened again) then adds its styles afresh."""
+    return Style.from_meta({"row": row, "out_of_bounds": True} if out_of_bounds else {"row": row})
 
 
 @dataclass
