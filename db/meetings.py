@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import NamedTuple
+
 from db.book import Book
 from db.overview import upcoming_first
 from db.rows import Refused, insert, one, rows, update
@@ -31,6 +34,22 @@ def list_meetings(book: Book, body_id: int | None = None) -> list[Meeting]:
     """Upcoming first (soonest at the top), then those held (most recent first)."""
     where, params = ("WHERE body_id = ?", [body_id]) if body_id is not None else ("", [])
     return upcoming_first(rows(book, Meeting, f"SELECT * FROM meeting {where} ORDER BY date, planned_start", params))
+
+
+class MeetingDates(NamedTuple):
+    """A meeting's day, and the day it set for the next (what an action's deadline is read from)."""
+
+    id: int
+    date: date
+    next_meeting_date: date | None
+
+
+def meeting_dates(book: Book, body_id: int) -> dict[int, MeetingDates]:
+    """The body's meetings' days by id, oldest first: a tracker of ten years needs no more of them."""
+    return {row["id"]: MeetingDates(row["id"], date.fromisoformat(row["date"]),
+                                    date.fromisoformat(row["next_meeting_date"]) if row["next_meeting_date"] else None)
+            for row in book.db.query("SELECT id, date, next_meeting_date FROM meeting WHERE body_id = ? ORDER BY date",
+                                     [body_id])}
 
 
 def resolve_meeting(book: Book, ref: str | int, body_id: int | None = None) -> Meeting:

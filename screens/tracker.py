@@ -24,7 +24,7 @@ from db.actions import (
     list_updates,
     updates_by_action,
 )
-from db.meetings import list_meetings
+from db.meetings import meeting_dates
 from secretary.actions import OPEN, RAG, due_display, owners_initials, status_today, with_deadline
 from secretary.dates import DUE_FORMS, read_due
 from secretary.formats import short_date
@@ -81,7 +81,7 @@ class TrackerScreen(StyledOnce, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#tracker", LineTable)
-        self.meetings = {m.id: m for m in list_meetings(self.app.book, self.body.id)}
+        self.meetings = meeting_dates(self.app.book, self.body.id)
         self.load()
         table.focus()
 
