@@ -1,5 +1,5 @@
 """The bar across the top of the live screen: the clock, elapsed time and lateness, whether
-everything is saved, and the quorum badge — with, under it, what the meeting lacks."""
+everything is saved, and the quorum badge — and, under it, what the meeting lacks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from secretary.formats import minutes_time
@@ -17,16 +17,13 @@ from screens.live_view import LiveView, Showing, show_text
 from screens.saving import SaveBadge, SaveTrouble
 
 
-class LiveBar(LiveView, Vertical):
-    DEFAULT_CSS = "LiveBar { height: auto; }"
+class LiveBar(LiveView, Horizontal):
+    """The bar itself, one row: the clock line, whether everything is saved, the quorum badge."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="live-bar"):
-            yield Static("", id="clock", markup=False)
-            yield SaveBadge(id="save-badge")
-            yield Static("", id="quorum", markup=False)
-        yield SaveTrouble(id="save-trouble")
-        yield Static("", id="quorum-missing", markup=False)
+        yield Static("", id="clock", markup=False)
+        yield SaveBadge(id="save-badge")
+        yield Static("", id="quorum", markup=False)
 
     def draw(self, showing: Showing) -> None:
         result = showing.record.quorum()
@@ -34,9 +31,6 @@ class LiveBar(LiveView, Vertical):
         show_text(badge, badge_text(result, showing.record.chair_words()))
         badge.set_class(result.quorate, "quorate")
         badge.set_class(not result.quorate, "inquorate")
-        missing = self.query_one("#quorum-missing", Static)
-        show_text(missing, "Inquorate: " + "; ".join(result.missing) + "." if result.missing else "")
-        missing.display = not result.quorate
         self.tick(showing.now)
 
     def tick(self, now: datetime) -> None:
@@ -60,6 +54,15 @@ class LiveBar(LiveView, Vertical):
         if meeting.public_in_person or meeting.public_remote:
             text.append(f" · public {meeting.public_in_person}+{meeting.public_remote}")
         show_text(self.query_one("#clock", Static), text)
+
+
+class QuorumMissing(LiveView, Static):
+    """Under the bar while the meeting is inquorate: what it lacks."""
+
+    def draw(self, showing: Showing) -> None:
+        result = showing.record.quorum()
+        show_text(self, "Inquorate: " + "; ".join(result.missing) + "." if result.missing else "")
+        self.display = not result.quorate
 
 
 def badge_text(result: QuorumResult, chair: str = "") -> Text:

@@ -51,12 +51,13 @@ class MinuteEditor(LiveView, Vertical):
         super().__init__(**kwargs)
         self.typed = typed
         self.item_id: int | None = None  # the item whose minute the fields hold
+        # the heading's parts: title, meta (lead, purpose…), timing, the item's quorum (None: as the meeting's)
+        self._head: list[Text | None] = [Text(), Text(), Text(), None]
 
     def compose(self) -> ComposeResult:
+        # the item's title, lead, purpose, paper and section, how long it has run, and its quorum when
+        # that differs from the meeting's: one widget of lines (four took a tenth of opening the screen)
         yield Static("", id="item-title", markup=False)
-        yield Static("", id="item-meta", markup=False)
-        yield Static("", id="item-timing", markup=False)
-        yield Static("", id="item-quorum", markup=False)
         with Horizontal(id="presenters-row"):
             yield PeopleInput(id="presenters", placeholder="Presented by… (names complete with →)", compact=True)
             yield Checkbox("taken as read", id="as-read", compact=True)
@@ -85,16 +86,14 @@ class MinuteEditor(LiveView, Vertical):
         self.check()
 
     def _heading(self, record: MeetingRecord, item: AgendaItem | None) -> None:
-        title = self.query_one("#item-title", Static)
-        meta = self.query_one("#item-meta", Static)
         said = self.query_one("#item-notes", Static)
         if item is None:
             if record.held:
-                show_text(title, f"The meeting is {record.status.value}.")
-                show_text(meta, "Escape goes back to the overview.")
+                self._head[:2] = [self._title(f"The meeting is {record.status.value}."),
+                                  Text("Escape goes back to the overview.")]
             else:
-                show_text(title, "No item in progress.")
-                show_text(meta, "Ctrl+N takes the first item; Ctrl+G goes to any item.")
+                self._head[:2] = [self._title("No item in progress."),
+                                  Text("Ctrl+N takes the first item; Ctrl+G goes to any item.")]
             show_text(said, "")
             return
         heading = f"{item.number}. {item.title}" if item.number else item.title
@@ -102,7 +101,6 @@ class MinuteEditor(LiveView, Vertical):
             heading = "RESUMED  " + heading
         if item.part is Part.confidential:
             heading += "   (Part II — confidential)"
-        show_text(title, heading)
         lines = []
         if item.lead:
             lines.append(f"Lead: {item.lead}")
@@ -112,37 +110,42 @@ class MinuteEditor(LiveView, Vertical):
             lines.append(f"Paper: {item.paper_ref}" if item.paper_ref else "Verbal item")
         if item.section:
             lines.append(f"Section: {item.section}")
-        show_text(meta, "\n".join(lines))
+        self._head[:2] = [self._title(heading), Text("\n".join(lines))]
         lines = inline_notes(item.id, record.movements, record.people, record.running_order(), record.lines_in_notes())
         show_text(said, "\n".join(str(n) for n in lines))
 
+    def _title(self, words: str) -> Text:
+        return Text(words, style="bold")
+
     def _item_quorum(self, record: MeetingRecord, item: AgendaItem | None) -> None:
-        line = self.query_one("#item-quorum", Static)
-        differs = False
+        quorum = None
         if item is not None:
             meeting_q, item_q = record.quorum(), record.quorum(item.id)
-            differs = item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate
-            show_text(line, f"For this item: {item_q.summary()}" if differs else "")
-            line.set_class(not item_q.quorate, "inquorate-text")
-        line.display = differs
+            if item_q.counted != meeting_q.counted or item_q.quorate != meeting_q.quorate:
+                quorum = Text(f"For this item: {item_q.summary()}",
+                              style="" if item_q.quorate else self.themed("bold $error"))
+        self._head[3] = quorum
+
+    def _show_head(self) -> None:
+        """The heading's lines in one: each part on its own line(s), an empty one as a blank line."""
+        show_text(self.query_one("#item-title", Static),
+                  Text("\n").join(part for part in self._head if part is not None))
 
     def tick(self, now) -> None:
         """How long the item has run, against its slot."""
-        line = self.query_one("#item-timing", Static)
-        if self.showing is None or self.showing.item is None:
-            show_text(line, "")
-            return
-        record, item = self.showing.record, self.showing.item
-        minute = record.minutes.get(item.id)
         text = Text()
-        if minute and minute.started_at:
-            run = timing(record, now)
-            text.append(f"Started {minutes_time(minute.started_at.astimezone(now.tzinfo).time())}")
-            words = run.item_words()
-            if words:
-                text.append(" · ")
-                text.append(words, style=self.themed("bold $error") if run.item_over else "")
-        show_text(line, text)
+        if self.showing is not None and self.showing.item is not None:
+            record, item = self.showing.record, self.showing.item
+            minute = record.minutes.get(item.id)
+            if minute and minute.started_at:
+                run = timing(record, now)
+                text.append(f"Started {minutes_time(minute.started_at.astimezone(now.tzinfo).time())}")
+                words = run.item_words()
+                if words:
+                    text.append(" · ")
+                    text.append(words, style=self.themed("bold $error") if run.item_over else "")
+        self._head[2] = text
+        self._show_head()
 
     def _decisions(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         text = Text()
