@@ -23,6 +23,9 @@ class Host(App):
         self.collector = IdleCollector(self)
         self.collector.start()
 
+    def on_unmount(self) -> None:
+        self.collector.stop()  # as the app does: Python's collector as it was, on and with its thresholds
+
 
 async def until(pilot, done, tries: int = 100) -> None:
     for _ in range(tries):
@@ -82,4 +85,38 @@ async def test_what_piles_up_on_a_screen_kept_open_is_collected_at_a_pause() -> 
             assert app.collector.passes == 1
             assert gc.get_count()[2] == 0
     finally:
+        gc.set_threshold(*thresholds)
+
+
+async def test_no_pass_runs_while_a_screen_opens_and_the_young_pass_follows_it() -> None:
+    """A screen pushed has a quarter second to compose, mount and draw with Python's collector off;
+    then it is back on, and what the screen made is passed over at once, at that quiet moment."""
+    from screens.collector import OPENING
+
+    thresholds = gc.get_threshold()
+    passes: list[int] = []
+
+    def noted(phase: str, info: dict) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    try:
+        app = Host()
+        async with app.run_test() as pilot:
+            await pilot.pause(OPENING + 0.2)  # the app's own first screen, drawn and done with
+            assert gc.isenabled()
+            gc.callbacks.append(noted)
+            app.push_screen(Left())
+            assert not gc.isenabled()  # from the moment it is pushed
+            await pilot.pause()
+            assert isinstance(app.screen, Left) and passes == []  # composed and drawn with no pass
+            await until(pilot, gc.isenabled)
+            assert gc.isenabled() and 1 in passes  # back on, and the younger objects passed over
+            app.push_screen(Left())
+            app.collector.stop()  # the app ending while a screen opens: the collector is left on
+            assert gc.isenabled()
+    finally:
+        if noted in gc.callbacks:
+            gc.callbacks.remove(noted)
+        gc.enable()
         gc.set_threshold(*thresholds)
