@@ -113,6 +113,13 @@ async def test_no_pass_runs_while_a_screen_opens_and_the_young_pass_follows_it()
             await until(pilot, gc.isenabled)
             assert gc.isenabled() and 1 in passes  # back on, and the younger objects passed over
             app.push_screen(Left())
+            await pilot.pause(OPENING * 0.6)
+            app.push_screen(Left())  # another, while the first opens: the hold is the second's from now
+            await pilot.pause(OPENING * 0.6)
+            app.collector.look()
+            assert not gc.isenabled()
+            await until(pilot, gc.isenabled)
+            app.push_screen(Left())
             app.collector.stop()  # the app ending while a screen opens: the collector is left on
             assert gc.isenabled()
     finally:
