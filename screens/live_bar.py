@@ -14,7 +14,7 @@ from secretary.formats import minutes_time
 from secretary.quorum import QuorumResult
 from secretary.timing import elapsed_words, timing
 from screens.live_view import LiveView, Showing, show_text
-from screens.saving import SaveBadge, SaveTrouble
+from screens.saving import SaveBadge
 
 
 class LiveBar(LiveView, Horizontal):

@@ -1,5 +1,6 @@
 """Driving the live meeting as a clerk does, shared by the Pilot tests: the meeting's clock, going
-live (ticking the roll first, if asked), typing, going to an item, reading what a Static shows."""
+live (ticking the roll first, if asked), opening the action tracker, typing, going to an item,
+reading what a Static shows."""
 
 from __future__ import annotations
 
@@ -37,6 +38,17 @@ async def go_live(app, pilot, roll: str = "") -> LiveScreen:
         await pilot.press("escape")
         await pilot.pause()
     assert isinstance(app.screen, LiveScreen)
+    return app.screen
+
+
+async def open_tracker(app, pilot):
+    """From the meeting's overview: `k`, and the action tracker it opens."""
+    from screens.tracker import TrackerScreen
+
+    await pilot.pause()
+    await pilot.press("k")
+    await pilot.pause()
+    assert isinstance(app.screen, TrackerScreen)
     return app.screen
 
 

@@ -16,7 +16,7 @@ from screens.footer import Footer, FooterLine
 from screens.help import HelpScreen
 from screens.line_table import LineTable
 from screens.tracker import TrackerScreen
-from tests.pilot import go_live
+from tests.pilot import go_live, open_tracker
 from tests.test_app_small_screens import app_for, footer_line as bottom_line
 
 
@@ -155,11 +155,7 @@ async def test_the_footer_follows_the_focus_when_its_keys_change(demo) -> None:
     book, upcoming = demo
     app = app_for(book, upcoming)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("k")
-        await pilot.pause()
-        tracker = app.screen
-        assert isinstance(tracker, TrackerScreen)
+        tracker = await open_tracker(app, pilot)
         footer = tracker.query_one(Footer)
         tracker.query_one("#tracker", LineTable).focus()
         await pilot.pause()

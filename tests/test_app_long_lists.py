@@ -17,8 +17,8 @@ from db.minutes import add_interest
 from screens.app import SecretaryApp
 from screens.register import RegisterScreen
 from screens.line_table import LineTable
-from screens.tracker import TrackerScreen
 from secretary.formats import short_date
+from tests.pilot import open_tracker
 from secretary.models import Body, Interest, Meeting
 
 
@@ -38,11 +38,7 @@ async def test_the_tracker_shows_open_actions_and_makes_only_the_rows_in_view(ye
     app = SecretaryApp(book, open_meeting=meeting_id)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("k")
-            await pilot.pause()
-            tracker = app.screen
-            assert isinstance(tracker, TrackerScreen)
+            tracker = await open_tracker(app, pilot)
             table = tracker.query_one("#tracker", LineTable)
             in_view = table.scrollable_content_region.height  # the heading and the rows under it
             opened = len(tracker.shown)
@@ -85,11 +81,7 @@ async def test_the_tracker_filters_by_meeting_and_says_when_nothing_matches(year
     app = SecretaryApp(book, open_meeting=meeting_id)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("k")
-            await pilot.pause()
-            tracker = app.screen
-            assert isinstance(tracker, TrackerScreen)
+            tracker = await open_tracker(app, pilot)
             await pilot.press("s")  # every action, so that each meeting's show
             await pilot.pause()
             for raised_id, day in raised_at[:2]:
@@ -107,10 +99,7 @@ async def test_the_tracker_filters_by_meeting_and_says_when_nothing_matches(year
         first = create_meeting(book, Meeting(body_id=body.id, title="Inaugural meeting", date=date(2026, 1, 5)))
         app = SecretaryApp(book, open_meeting=first.id)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("k")
-            await pilot.pause()
-            assert shown(app.screen, "#tracker-detail") == "No actions yet."
+            assert shown(await open_tracker(app, pilot), "#tracker-detail") == "No actions yet."
             await pilot.press("m")  # no meetings to go through: the filter stays off
             await pilot.pause()
             assert "0 shown (open)" in shown(app.screen, "#tracker-title")
