@@ -75,7 +75,7 @@ class IdleCollector:
     def _screen_changed(self, _screen: Screen) -> None:
         now = WeakSet(self.app.screen_stack)
         self.gone.update(screen for screen in self.stack if screen not in now)
-        if any(screen not in self.stack for screen in now) and (gc.isenabled() or self.opening_since):
+        if any(screen not in self.stack for screen in now) and (gc.isenabled() or self.opening_since is not None):
             # a screen pushed: no pass while it composes, mounts and draws (a screen pushed while another
             # opens, as a meeting's minutes straight after the meeting, has its own quarter second)
             gc.disable()
