@@ -29,18 +29,15 @@ from secretary.models import AgendaItem, MeetingStatus
 from secretary.record import MeetingRecord
 from screens.footer import Footer, KeysInOrder
 from screens.live_agenda import LiveAgenda
-from screens.live_bar import LiveBar, QuorumMissing
-from screens.live_folded import LiveFolded
+from screens.live_bar import LiveBar
 from screens.live_lines import LiveLines
 from screens.live_room import LiveRoom
 from screens.live_verbs import LiveVerbs
-from screens.live_view import Showing
+from screens.live_view import WIDE_FROM, Showing
 from screens.minute_editor import MinuteEditor
-from screens.saving import SaveTrouble
 from screens.styled_once import StyledOnce
 
 
-WIDE_FROM = 110  # columns: narrower, the agenda and the room fold to a line each
 STATE_WORDS = {MeetingStatus.planned: "not started", MeetingStatus.live: "live",
                MeetingStatus.closed: "closed", MeetingStatus.approved: "minutes approved"}
 
@@ -96,9 +93,6 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
         self.update_classes({"-narrow": narrow, "-wide": not narrow}, update=False)
         yield TitleBar()
         yield LiveBar(id="live-bar").data_bind(LiveScreen.showing)
-        yield SaveTrouble(id="save-trouble")
-        yield QuorumMissing(id="quorum-missing", markup=False).data_bind(LiveScreen.showing)
-        yield LiveFolded(id="folded").data_bind(LiveScreen.showing)
         with Horizontal(id="live-body"):
             yield LiveAgenda(id="agenda-pane").data_bind(LiveScreen.showing)
             yield MinuteEditor(self.app.desk.typed, id="item-pane").data_bind(LiveScreen.showing)

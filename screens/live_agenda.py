@@ -1,21 +1,21 @@
 """The live agenda: every item, the one in the centre marked, those taken ticked, and when
-each began against its plan. One block of pre-drawn lines, not a table: a table takes several
-times as long to draw its 30-odd rows, and this pane only shows them (DESIGN.md §8)."""
+each began against its plan. Lines of text under a heading, one widget, not a table: a table
+takes several times as long to draw its 30-odd rows, and this pane only shows them (DESIGN.md §8)."""
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static
+from textual.strip import Strip
 
 from secretary.formats import minutes_time
 from secretary.models import ItemKind, Part
 from secretary.timing import planned_slots
 from screens.live_view import LiveView, Showing
+from screens.text_lines import TextLines
 
 COLUMNS = (4, 19, 5, 5)  # No., Item, Plan, Began: 40 cells with the gaps, the pane's width less a scrollbar
-HEADINGS = ("No.", "Item", "Plan", "Began", "bold")
+HEADINGS = ("No.", "Item", "Plan", "Began")
 
 
 def agenda_line(number: str, title: str, planned: str, began: str, style: str = "") -> Text:
@@ -29,14 +29,21 @@ def agenda_line(number: str, title: str, planned: str, began: str, style: str = 
     return line
 
 
-class LiveAgenda(LiveView, Vertical):
+class LiveAgenda(LiveView, TextLines, can_focus=False):
+    """The pane's title and the columns' headings stay as the items scroll under them."""
+
+    COMPONENT_CLASSES = {"live-agenda--title", "live-agenda--heading"}
+    DEFAULT_CSS = """
+    LiveAgenda > .live-agenda--title { text-style: bold; background: $boost; }
+    LiveAgenda > .live-agenda--heading { text-style: bold; background: $panel; }
+    """
+    HEADING = 2
     _drawn: tuple[list[tuple[str, ...]], int | None] | None = None  # the rows last drawn, and the current one
 
-    def compose(self) -> ComposeResult:
-        yield Static("Agenda", classes="pane-title")
-        yield Static(agenda_line(*HEADINGS), id="live-agenda-head")
-        with VerticalScroll(id="live-agenda", can_focus=False):
-            yield Static("", id="live-agenda-lines")
+    def heading_line(self, y: int, width: int, base_style: Style) -> Strip:
+        if y == 0:
+            return self.line_strip(Text(" Agenda"), width, self.get_component_rich_style("live-agenda--title"))
+        return self.line_strip(agenda_line(*HEADINGS), width, self.get_component_rich_style("live-agenda--heading"))
 
     def draw(self, showing: Showing) -> None:
         record = showing.record
@@ -66,8 +73,7 @@ class LiveAgenda(LiveView, Vertical):
         if (lines, current_row) == self._drawn:
             return  # an arrival changed nothing here: the lines drawn stand
         self._drawn = (lines, current_row)
-        self.query_one("#live-agenda-lines", Static).update(Text("\n").join(agenda_line(*line) for line in lines))
+        self.show([agenda_line(*line) for line in lines])
         if current_row is not None:
-            pane = self.query_one("#live-agenda", VerticalScroll)
             # keep the current item in sight, a few rows of what came before it above
-            self.call_after_refresh(pane.scroll_to, y=max(0, current_row - 3), animate=False)
+            self.call_after_refresh(self.scroll_to, y=max(0, current_row - 3), animate=False)

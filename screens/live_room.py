@@ -4,18 +4,18 @@ when, who has not been ticked, apologies, and the public."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from secretary.models import AttendanceStatus
 from secretary.room import STEPPED_OUT, room_lists
-from screens.live_view import LiveView, Showing, show_text
+from screens.live_view import LiveView, Showing
+from screens.text_lines import TextLines
 
 
-class LiveRoom(LiveView, VerticalScroll):
-    def compose(self) -> ComposeResult:
-        yield Static("", id="room", markup=False)
+class LiveRoom(LiveView, TextLines):
+    """Lines in one widget that scrolls (the clerk can Tab to it), wrapped to the pane."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(wrap=True, **kwargs)
 
     def draw(self, showing: Showing) -> None:
         record = showing.record
@@ -50,7 +50,7 @@ class LiveRoom(LiveView, VerticalScroll):
         meeting = record.meeting
         text.append(f"\nPublic: {meeting.public_in_person} in person, {meeting.public_remote} remote\n")
         text.append("● counts for quorum", style="dim")
-        show_text(self.query_one("#room", Static), text)
+        self.show(text.split("\n"))
 
 
 def _short(text: str, width: int) -> str:

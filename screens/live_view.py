@@ -13,6 +13,8 @@ from textual.widgets import Static
 from secretary.models import AgendaItem
 from secretary.record import MeetingRecord
 
+WIDE_FROM = 110  # columns: narrower, the agenda and the room fold to a line each (in the live bar)
+
 
 @dataclass(frozen=True)
 class Showing:

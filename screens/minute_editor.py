@@ -34,8 +34,23 @@ from secretary.record import MeetingRecord
 from secretary.timing import timing
 from screens.live_view import LiveView, Showing, show_text
 from screens.suggest import PeopleInput, PeopleSuggester
+from screens.text_lines import TextParts
 
 TypedLookup = Callable[[int | None, str, Any], Any]
+
+
+class ItemLines(TextParts):
+    """Under the notes, one widget: what the notes say that the record contradicts, the item's
+    actions and decisions, its declarations (and registered interests that may touch it), and the
+    movement lines the minutes will print."""
+
+    COMPONENT_CLASSES = {"item-lines--check", "item-lines--notes"}
+    DEFAULT_CSS = """
+    ItemLines > .item-lines--check { color: $warning; text-style: bold; }
+    ItemLines > .item-lines--notes { color: $text-muted; }
+    """
+    PARTS = (("item-check", "item-lines--check", None), ("decisions", "", 8), ("declarations", "", 8),
+             ("item-notes", "item-lines--notes", None))
 
 
 class MinuteEditor(LiveView, Vertical):
@@ -63,10 +78,11 @@ class MinuteEditor(LiveView, Vertical):
             yield Checkbox("taken as read", id="as-read", compact=True)
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder="Notes for this item — saved as you type")
-        yield Static("", id="item-check", markup=False)
-        yield Static("", id="decisions", markup=False)
-        yield Static("", id="declarations", markup=False)
-        yield Static("", id="item-notes", markup=False)
+        yield ItemLines(id="item-lines")
+
+    @property
+    def lines(self) -> ItemLines:
+        return self.query_one(ItemLines)
 
     @property
     def notes(self) -> TextArea:
@@ -86,7 +102,6 @@ class MinuteEditor(LiveView, Vertical):
         self.check()
 
     def _heading(self, record: MeetingRecord, item: AgendaItem | None) -> None:
-        said = self.query_one("#item-notes", Static)
         if item is None:
             if record.held:
                 self._head[:2] = [self._title(f"The meeting is {record.status.value}."),
@@ -94,7 +109,7 @@ class MinuteEditor(LiveView, Vertical):
             else:
                 self._head[:2] = [self._title("No item in progress."),
                                   Text("Ctrl+N takes the first item; Ctrl+G goes to any item.")]
-            show_text(said, "")
+            self.lines.show("item-notes", "")
             return
         heading = f"{item.number}. {item.title}" if item.number else item.title
         if record.live and item.id == record.current_item_id and resumed(record.minutes, item.id):
@@ -112,7 +127,7 @@ class MinuteEditor(LiveView, Vertical):
             lines.append(f"Section: {item.section}")
         self._head[:2] = [self._title(heading), Text("\n".join(lines))]
         lines = inline_notes(item.id, record.movements, record.people, record.running_order(), record.lines_in_notes())
-        show_text(said, "\n".join(str(n) for n in lines))
+        self.lines.show("item-notes", "\n".join(str(n) for n in lines))
 
     def _title(self, words: str) -> Text:
         return Text(words, style="bold")
@@ -162,7 +177,7 @@ class MinuteEditor(LiveView, Vertical):
                 if decision.inquorate:
                     text.append("  (while inquorate)", style=self.themed("bold $error"))
                 text.append("\n")
-        show_text(self.query_one("#decisions", Static), text)
+        self.lines.show("decisions", text)
 
     def _declarations(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         """This item's declarations in the minutes' words, and registered interests of people in
@@ -183,7 +198,7 @@ class MinuteEditor(LiveView, Vertical):
                     text.append(f"  {initials} — {interest.details[:60]}\n", style=self.themed("$warning"))
             if reminder := record.register_reminder(item):  # stale entries, members with none
                 text.append(reminder + "\n", style=self.themed("bold $warning"))
-        show_text(self.query_one("#declarations", Static), text)
+        self.lines.show("declarations", text)
 
     def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         """Put the item's minute in the fields — only when the item has changed, so a redraw after
@@ -256,11 +271,9 @@ class MinuteEditor(LiveView, Vertical):
     def check(self) -> None:
         """Say so when the notes state a fact the record contradicts ("no declarations of interest"
         written at the opening items, and a declaration recorded since)."""
-        line = self.query_one("#item-check", Static)
         showing = self.showing
         found = showing.record.disagreements(showing.item, self.notes.text) if showing and showing.item else []
-        line.update("\n".join(f"⚠ {words}" for words in found))
-        line.display = bool(found)
+        self.lines.show("item-check", "\n".join(f"⚠ {words}" for words in found))
 
     def _typed(self, field: str, value: Any) -> None:
         if field == "notes":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -190,61 +189,3 @@ class UnsavedScreen(ModalScreen[str]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)
-
-
-class SaveBadge(Static):
-    """"saved", or "NOT SAVED — retrying" while the book cannot be written."""
-
-    DEFAULT_CSS = """
-    SaveBadge { width: auto; padding: 0 1; color: $text-muted; }
-    SaveBadge.failing { background: $error; color: $text; text-style: bold; }
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__("saved", markup=False, **kwargs)
-
-    def on_mount(self) -> None:
-        self.app.saver.changed.subscribe(self, self.show_state)
-        self.show_state(self.app.saver)
-
-    def on_unmount(self) -> None:
-        self.app.saver.changed.unsubscribe(self)  # else the app's signal keeps the widget, and its screen, alive
-
-    def show_state(self, saver: Saver) -> None:
-        if saver.waiting:
-            self.update("NOT SAVED — retrying")
-        elif saver.trouble:
-            self.update("NOT SAVED — book unavailable")
-        else:
-            self.update("saved")
-        self.set_class(saver.failing, "failing")
-
-
-class SaveTrouble(Static):
-    """The reason in words, shown only while something is not saved."""
-
-    DEFAULT_CSS = """
-    SaveTrouble { height: auto; padding: 0 1; background: $error; color: $text; display: none; }
-    SaveTrouble.failing { display: block; }
-    """
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__("", markup=False, **kwargs)
-
-    def on_mount(self) -> None:
-        self.app.saver.changed.subscribe(self, self.show_state)
-        self.show_state(self.app.saver)
-
-    def on_unmount(self) -> None:
-        self.app.saver.changed.unsubscribe(self)  # else the app's signal keeps the widget, and its screen, alive
-
-    def show_state(self, saver: Saver) -> None:
-        self.set_class(saver.failing, "failing")
-        if not saver.failing:
-            self.update("")
-        elif saver.waiting:
-            self.update(f"Not saved: {saver.trouble}. {len(saver.waiting)} change(s) are held here and tried "
-                        f"again every {RETRY_SECONDS:.0f} seconds; the text stays in the editor. Ctrl+Q offers "
-                        "to write them to a recovery file.")
-        else:
-            self.update(f"The book cannot be written: {saver.trouble}.")

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from db.actions import get_action_by_number, list_updates
 from db.demo import build_demo
@@ -21,6 +21,7 @@ from screens.action_form import ActionForm
 from screens.app import SecretaryApp
 from screens.line_table import LineTable
 from screens.live import LiveScreen
+from screens.minute_editor import ItemLines
 from screens.tracker import TrackerScreen, UpdateForm
 from secretary.models import ActionStatus
 
@@ -83,7 +84,7 @@ async def test_raise_an_action_with_two_owners(demo) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        shown = str(live.query_one("#decisions", Static).content)
+        shown = live.query_one(ItemLines).part("decisions")
         assert "ACTION 65: ST / CB – Key messages to be shared with partners." in shown
 
         await pilot.press("escape")  # to the overview, then the tracker

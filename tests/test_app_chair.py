@@ -12,6 +12,7 @@ from db.chair import list_chairing
 from db.record import read_record
 from screens.app import SecretaryApp
 from screens.chair_picker import ChairPicker
+from screens.live_bar import LiveBar
 from secretary.exports.minutes import render
 from secretary.minutes_doc import build_minutes
 from tests.test_app_live import Clock, demo, person, record, start_live, tick_roll  # noqa: F401 - demo: fixture
@@ -21,7 +22,7 @@ ROLL = 15  # everyone on the demo's list present: 14 voting members, 8 needed
 
 
 def badge(live) -> str:
-    return str(live.query_one("#quorum", Static).content).strip()
+    return live.query_one(LiveBar).part("quorum").strip()
 
 
 async def on_to(pilot, live, clock, number: str) -> None:
@@ -104,7 +105,7 @@ async def test_no_one_in_the_chair_until_the_clerk_says_who(demo) -> None:
         await pilot.press("O", "C", "enter")  # a non-executive who is not the Deputy Chair
         await pilot.pause()
         assert badge(live) == "INQUORATE: needs the Chair or Deputy Chair in the chair · OC in the chair"
-        assert "needs the Chair or Deputy Chair in the chair" in str(live.query_one("#quorum-missing", Static).content)
+        assert "needs the Chair or Deputy Chair in the chair" in live.query_one(LiveBar).part("missing")
         assert [c.person_id for c in list_chairing(book, upcoming)] == [person(book, "OC")]
 
 

@@ -21,6 +21,7 @@ from screens.decision_form import DecisionsScreen
 from screens.history import HistoryScreen
 from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
+from screens.minute_editor import ItemLines
 
 START = datetime(2025, 3, 21, 9, 0, tzinfo=timezone.utc)
 
@@ -164,7 +165,7 @@ async def test_a_deleted_decision_is_brought_back(demo) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert list_decisions(book, item.id) == []
-        assert "APPROVED" not in str(live.query_one("#decisions", Static).content)
+        assert "APPROVED" not in live.query_one(ItemLines).part("decisions")
 
         await pilot.press("alt+h")  # the same, where the terminal keeps F11 for itself
         await pilot.pause()
@@ -182,7 +183,7 @@ async def test_a_deleted_decision_is_brought_back(demo) -> None:
         assert [r[3] for r in rows(history) if r[1] == "Decision deleted"] == ["undone"]
         await pilot.press("escape")
         await pilot.pause()
-        assert "APPROVED the [Draft] budget" in str(live.query_one("#decisions", Static).content)
+        assert "APPROVED the [Draft] budget" in live.query_one(ItemLines).part("decisions")
 
 
 async def test_history_from_the_meeting_overview(demo) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Static, TextArea
+from screens.live_bar import LiveBar
 from screens.title_bar import TitleBar
 
 from db.attendance import list_attendance, list_movements
@@ -21,6 +22,8 @@ from db.people import person_by_initials
 from screens.app import SecretaryApp
 from screens.attendance import AttendanceScreen
 from screens.live import LiveScreen
+from screens.live_agenda import LiveAgenda
+from screens.live_room import LiveRoom
 from screens.live_dialogs import MovementsScreen
 from screens.meeting import MeetingScreen
 from screens.movement_form import MovementForm
@@ -96,8 +99,8 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         # the roll, in list order: HM PN OC GA TW MK SO present; RD DM ASh ASa apologies;
         # CB present; NF JP MP apologies — seven voting members, eight needed
         await tick_roll(pilot, "ppppppp" + "aaaa" + "p" + "aaa")
-        assert text_of(live, "#quorum").strip() == "INQUORATE: 7 present · 8 needed"
-        assert "needs 1 more member" in text_of(live, "#quorum-missing")
+        assert live.query_one(LiveBar).part("quorum").strip() == "INQUORATE: 7 present · 8 needed"
+        assert "needs 1 more member" in live.query_one(LiveBar).part("missing")
         statuses = {a.person_id: a.status for a in list_attendance(book, upcoming)}
         assert statuses[person(book, "HM")] is AttendanceStatus.present
         assert statuses[person(book, "RD")] is AttendanceStatus.apologies
@@ -109,7 +112,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert "1a. Apologies" in text_of(live, "#item-title")
         clock.on(2)
         await record(pilot, "f2", "NF")
-        assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
+        assert live.query_one(LiveBar).part("quorum").strip() == "QUORATE · 8 present · 8 needed"
         assert live.query_one("#notes", TextArea).text == "NF arrived."  # in the notes, where the clerk was
         assert any("Quorate" in (n.title or "") for n in app._notifications)
         item_1a = list_items(book, upcoming)[1]
@@ -124,9 +127,9 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         # the Chief Executive — the only other executive — leaves: inquorate at once
         clock.on(4)
         await record(pilot, "f3", "CB")
-        assert text_of(live, "#quorum").strip() == "INQUORATE: 7 present · 8 needed"
-        assert "executive member" not in text_of(live, "#quorum-missing")  # NF is an executive
-        assert "needs 1 more member" in text_of(live, "#quorum-missing")
+        assert live.query_one(LiveBar).part("quorum").strip() == "INQUORATE: 7 present · 8 needed"
+        assert "executive member" not in live.query_one(LiveBar).part("missing")  # NF is an executive
+        assert "needs 1 more member" in live.query_one(LiveBar).part("missing")
         alerts = [n for n in app._notifications if n.title == "Now inquorate"]
         assert alerts and "needs 1 more member" in alerts[-1].message
         assert live.query_one("#notes", TextArea).text == "NF arrived. CB left the meeting."
@@ -153,7 +156,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert len(moves) == 1
         assert moves[0].at == datetime(2025, 3, 21, 9, 6, tzinfo=timezone.utc)
         assert moves[0].kind is MovementKind.arrived  # the arrival itself untouched
-        assert text_of(live, "#quorum").strip() == "QUORATE · 8 present · 8 needed"
+        assert live.query_one(LiveBar).part("quorum").strip() == "QUORATE · 8 present · 8 needed"
         assert live.query_one("#notes", TextArea).text == "NF arrived."  # the deleted departure's line gone
 
         # members of the public: 2 in the room, 4 watching
@@ -163,7 +166,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         await pilot.pause()
         meeting = get_meeting(book, upcoming)
         assert (meeting.public_in_person, meeting.public_remote) == (2, 4)
-        assert "Public: 2 in person, 4 remote" in text_of(live, "#room")
+        assert "Public: 2 in person, 4 remote" in live.query_one(LiveRoom).plain
 
         # item 7 is taken out of order, then back to item 2
         clock.on(10)
@@ -188,7 +191,7 @@ async def test_a_live_meeting_from_start_to_close(demo) -> None:
         assert isinstance(app.screen, UntakenScreen)  # the items never taken are listed first
         await pilot.press("enter")  # … and left as not reached
         await pilot.pause()
-        assert "CLOSED" in text_of(live, "#clock")
+        assert "CLOSED" in live.query_one(LiveBar).part("clock")
         # after the meeting the clerk tidies the minutes: items can be visited without changing their times
         assert not live.query_one("#notes").disabled
         await pilot.press("ctrl+n")
@@ -370,7 +373,8 @@ async def test_the_live_agenda_marks_items_done_and_the_current_one(demo) -> Non
         clock.on(3)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        lines = str(live.query_one("#live-agenda-lines", Static).content).splitlines()
+        agenda = live.query_one(LiveAgenda)
+        lines = agenda.plain.splitlines()
         by_number = {line.split()[0]: line for line in lines if line.strip()}
         assert by_number["✓1"].rstrip().endswith("09.00  09.02")  # planned, began
         assert by_number["✓1a"].rstrip().endswith("09.06")
@@ -379,5 +383,7 @@ async def test_the_live_agenda_marks_items_done_and_the_current_one(demo) -> Non
         # a title longer than its column is cut with …, and every row is the pane's width or less
         assert any("…" in line for line in lines)
         assert max(len(line) for line in lines) <= 40
-        head = str(live.query_one("#live-agenda-head", Static).content)
-        assert head.split() == ["No.", "Item", "Plan", "Began"]
+        # the pane's title and the columns' headings are its first two rows, drawn in the pane
+        assert agenda.render_line(0).text.split() == ["Agenda"]
+        assert agenda.render_line(1).text.split() == ["No.", "Item", "Plan", "Began"]
+        assert [agenda.render_line(y).text.rstrip() for y in (2, 3)] == lines[:2]

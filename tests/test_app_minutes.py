@@ -16,6 +16,9 @@ from screens.app import SecretaryApp
 from screens.confirm import ConfirmScreen
 from screens.decision_form import DecisionForm, DecisionsScreen, read_verb
 from screens.live import LiveScreen
+from screens.live_bar import LiveBar
+from screens.live_room import LiveRoom
+from screens.minute_editor import ItemLines
 from secretary.models import DecisionVerb
 from tests.pilot import go_live, type_text
 
@@ -73,7 +76,7 @@ async def test_notes_are_kept_as_typed_across_items(demo) -> None:
         await pilot.pause()
         assert notes.text == "Apologies noted.\n- from RD\nJP arrived."
         assert notes.has_focus  # back where the clerk was typing
-        assert "JP arrived." not in str(live.query_one("#item-notes", Static).content)  # not twice
+        assert "JP arrived." not in live.query_one(ItemLines).part("item-notes")  # not twice
 
     first, second = get_minute(book, items[0].id), get_minute(book, items[1].id)
     assert first.notes == "Welcome all."
@@ -128,7 +131,7 @@ async def test_decisions_recorded_reordered_and_edited(demo) -> None:
         await type_text(pilot, "the late paper")
         await pilot.press("enter")
         await pilot.pause()
-        shown = str(live.query_one("#decisions", Static).content)
+        shown = live.query_one(ItemLines).part("decisions")
         assert "The Board:" in shown and "APPROVED the agenda" in shown and "NOT APPROVED the late paper" in shown
 
         await pilot.press("f9")
@@ -162,7 +165,7 @@ async def test_a_decision_while_inquorate_asks_first_and_is_marked(demo) -> None
     app.now = lambda: START
     async with app.run_test(size=(110, 32)) as pilot:
         live = await go_live(app, pilot, roll="ppp")  # three members: inquorate
-        assert "INQUORATE" in str(live.query_one("#quorum", Static).content)
+        assert "INQUORATE" in live.query_one(LiveBar).part("quorum")
         for answer in ("n", "y"):
             await pilot.press("f6")
             await pilot.pause()
@@ -176,7 +179,7 @@ async def test_a_decision_while_inquorate_asks_first_and_is_marked(demo) -> None
             await pilot.pause()
             if answer == "n":
                 assert list_decisions(book, item.id) == []  # declined: nothing recorded
-        assert "(while inquorate)" in str(live.query_one("#decisions", Static).content)
+        assert "(while inquorate)" in live.query_one(ItemLines).part("decisions")
     [decision] = list_decisions(book, item.id)
     assert decision.inquorate is True and decision.verb is DecisionVerb.noted
 
@@ -213,7 +216,7 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         await pilot.press("enter")
         await pilot.pause()
         # a hint, not a declaration: Dr Shah is a trustee of the urgent care centre
-        hint = str(live.query_one("#declarations", Static).content)
+        hint = live.query_one(ItemLines).part("declarations")
         assert "ASa — Trustee, Northbridge Urgent Care Centre" in hint
         assert list_declarations(book, upcoming) == []
         assert "For this item" not in str(live.query_one("#item-title", Static).content)  # as the meeting's
@@ -230,12 +233,12 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
-        shown = str(live.query_one("#declarations", Static).content)
+        shown = live.query_one(ItemLines).part("declarations")
         assert "ASa declared" in shown and "Urgent Care Centre and withdrew for the item." in shown
         assert "Registered interests" not in shown  # declared now, so no longer a hint
         # she has left the room for the item: one fewer counts, for the item and the meeting
-        assert "QUORATE · 13 present · 8 needed" in str(live.query_one("#quorum", Static).content)
-        assert "ASa" in str(live.query_one("#room", Static).content).split("Out (1)")[1]
+        assert "QUORATE · 13 present · 8 needed" in live.query_one(LiveBar).part("quorum")
+        assert "ASa" in live.query_one(LiveRoom).plain.split("Out (1)")[1]
 
         # Dr Shaw stays but takes no part in the decision: the item's count drops, the room's does not
         await pilot.press("f8")
@@ -249,7 +252,7 @@ async def test_a_declaration_with_withdrawal_changes_the_items_quorum(demo) -> N
         await pilot.pause()
         heading = str(live.query_one("#item-title", Static).content).splitlines()
         assert heading[0].startswith("18. Procurement of integrated urgent care") and "For this item: Quorate: 12 present · 8 needed" in heading
-        assert "QUORATE · 13 present · 8 needed" in str(live.query_one("#quorum", Static).content)
+        assert "QUORATE · 13 present · 8 needed" in live.query_one(LiveBar).part("quorum")
 
         await pilot.press("ctrl+b")  # on to item 17: Dr Shah comes back as item 18 ends
         await pilot.pause()

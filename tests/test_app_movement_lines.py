@@ -20,6 +20,7 @@ from screens.app import SecretaryApp
 from screens.live import LiveScreen
 from screens.live_dialogs import MovementsScreen
 from screens.meeting import MeetingScreen
+from screens.minute_editor import ItemLines
 from screens.movement_form import MovementForm
 from secretary.exports.minutes import RENDERERS
 from secretary.minutes_doc import build_minutes
@@ -89,7 +90,7 @@ async def test_a_movement_line_goes_where_the_clerk_was_and_follows_its_movement
         assert get_minute(book, item_id).notes == "Discussion began. NF arrived. More discussion."  # typed, saved
         arrival = list_movements(book, upcoming)[0]
         assert [(x.movement_id, x.text) for x in list_lines(book, upcoming)] == [(arrival.id, "NF arrived.")]
-        assert "NF arrived." not in str(live.query_one("#item-notes").content)  # not shown twice below the notes
+        assert "NF arrived." not in live.query_one(ItemLines).part("item-notes")  # not shown twice below the notes
         printed = printed_minutes(book, upcoming)
         assert printed.count("NF arrived.") == 1
         assert "Discussion began. NF arrived. More discussion." in printed

@@ -17,7 +17,10 @@ from db.people import person_by_initials
 from screens.app import SecretaryApp
 from screens.attendance import AttendanceScreen
 from screens.live import LiveScreen
+from screens.live_agenda import LiveAgenda
+from screens.live_room import LiveRoom
 from screens.meeting import MeetingScreen
+from screens.minute_editor import ItemLines
 from screens.movement_form import MovementForm
 from secretary.models import AttendanceStatus, MovementKind
 
@@ -114,9 +117,9 @@ async def test_a_dialog_closed_unchanged_reads_nothing_and_an_arrival_redraws_wh
         live = await start_live(app, pilot)
         await pilot.press("ctrl+n")  # the first item
         await pilot.pause()
-        agenda = live.query_one("#live-agenda-lines", Static)
+        agenda = live.query_one(LiveAgenda)
         updates: list = []
-        counting(agenda, "update", updates)
+        counting(agenda, "_lay_out", updates)
         reads.clear()
         await pilot.press("f2")
         await pilot.pause()
@@ -132,10 +135,10 @@ async def test_a_dialog_closed_unchanged_reads_nothing_and_an_arrival_redraws_wh
         await pilot.pause()
         assert app.screen is live
         assert len(reads) == 2  # read after the arrival was stored, and after its line in the notes was linked
-        assert "NF" in str(live.query_one("#room", Static).content)
+        assert "NF" in live.query_one(LiveRoom).plain
         # the arrival's line went into the notes where the clerk was (issue 16.2), not under them
         assert "NF arrived." in live.query_one("#notes").text
-        assert "NF arrived." not in str(live.query_one("#item-notes", Static).content)
+        assert "NF arrived." not in live.query_one(ItemLines).part("item-notes")
         assert updates == []  # the agenda's lines were left as drawn: an arrival does not change them
     nf = person_by_initials(book, 1, "NF").id
     assert [(m.person_id, m.kind) for m in list_movements(book, upcoming)] == [(nf, MovementKind.arrived)]

@@ -8,12 +8,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from db.demo import build_demo
 from db.meetings import list_items
 from db.minutes import get_minute
 from screens.app import SecretaryApp
+from screens.live_bar import LiveBar
+from screens.minute_editor import ItemLines
 from secretary.agenda import next_untaken
 from secretary.models import AgendaItem, Minute
 from tests.pilot import go_live, go_to, shown
@@ -67,7 +69,7 @@ async def test_the_badge_says_who_is_present_and_what_is_needed(demo) -> None:
     app.now = lambda: START
     async with app.run_test(size=(120, 40)) as pilot:
         live = await go_live(app, pilot)
-        badge = shown(live, "#quorum").strip()
+        badge = live.query_one(LiveBar).part("quorum").strip()
         assert badge.startswith("INQUORATE") and " of " not in badge  # nobody ticked yet
         assert "present · 8 needed" in badge or "in the room" in badge
 
@@ -122,8 +124,8 @@ async def test_no_declarations_written_early_is_flagged_once_a_declaration_is_re
         await go_to(pilot, "1c")
         await pilot.press(*"There were no declarations of interest.")
         await pilot.pause()
-        check = live.query_one("#item-check", Static)
-        assert not check.display  # true when written
+        check = live.query_one(ItemLines)
+        assert check.part("item-check") == ""  # true when written
         await go_to(pilot, "7")
         await pilot.press("f8")
         await pilot.pause()
@@ -136,8 +138,13 @@ async def test_no_declarations_written_early_is_flagged_once_a_declaration_is_re
         await pilot.press("ctrl+s")
         await pilot.pause()
         await go_to(pilot, "1c")
-        assert check.display
-        assert "no declarations of interest, but 1 was recorded (HM)" in str(check.content)
+        assert "no declarations of interest, but 1 was recorded (HM)" in check.part("item-check")
+        # drawn first under the notes, in the warning's colour
+        await pilot.pause()
+        first = check.render_line(0)
+        assert first.text.startswith("⚠ ")
+        warning = check.get_component_rich_style("item-lines--check")
+        assert next(seg.style for seg in first if seg.text.strip()).color == warning.color
 
 
 def test_usual_sentences_are_worked_out_for_the_moment_the_item_was_taken(tmp_path: Path) -> None:
@@ -198,7 +205,7 @@ async def test_closing_lists_the_items_not_taken_and_keeps_what_became_of_each(d
         assert shown_row[2].startswith("deferred to ") and "2025" in shown_row[2]  # what it understood, year and all
         await pilot.press("enter")  # close
         await pilot.pause()
-        assert "CLOSED" in shown(live, "#clock")
+        assert "CLOSED" in live.query_one(LiveBar).part("clock")
     assert get_meeting(book, upcoming).status is MeetingStatus.closed
     first, second = untaken_before[0].id, untaken_before[1].id
     assert get_minute(book, first).disposal is Disposal.withdrawn

@@ -11,7 +11,6 @@ import sys
 from datetime import date, datetime, time
 from pathlib import Path
 
-from textual.widgets import Static
 
 from db.actions import actions_with_status
 from db.demo import DemoDay, build_demo
@@ -20,6 +19,7 @@ from db.demo.years import build_big_demo
 from db.meetings import list_items, list_meetings
 from screens.app import SecretaryApp
 from screens.live import LiveScreen
+from screens.live_bar import LiveBar
 from screens.meeting import MeetingScreen
 from secretary.models import MeetingStatus
 
@@ -151,7 +151,7 @@ async def test_the_clerk_starting_the_demo_meeting_now_is_not_running_late(tmp_p
             await pilot.pause()
             assert isinstance(app.screen, LiveScreen)
             app.screen.tick_clock()
-            clock = str(app.screen.query_one("#clock", Static).content)
+            clock = app.screen.query_one(LiveBar).part("clock")
             assert "LIVE" in clock and "late" not in clock and ("on time" in clock or "ahead" in clock), clock
     finally:
         book.close()

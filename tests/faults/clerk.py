@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from textual import events  # noqa: E402
-from textual.widgets import Input, Static, TextArea  # noqa: E402
+from textual.widgets import Input, TextArea  # noqa: E402
 
 from db import Book  # noqa: E402
 from screens.action_form import ActionForm  # noqa: E402
@@ -40,6 +40,7 @@ from screens.confirm import ConfirmScreen  # noqa: E402
 from screens.decision_form import DecisionForm  # noqa: E402
 from screens.declaration_form import DeclarationForm  # noqa: E402
 from screens.live import LiveScreen  # noqa: E402
+from screens.live_bar import LiveBar  # noqa: E402
 from screens.live_dialogs import PublicForm  # noqa: E402
 from screens.meeting import MeetingScreen  # noqa: E402,F401 — imported before forking, not in each child
 from screens.movement_form import MovementForm  # noqa: E402
@@ -199,10 +200,9 @@ def screen_text(app) -> str:
     """What the live screen says about saving, and the notifications shown."""
     screen = app.screen
     parts = []
-    for selector in ("#save-badge", "#save-trouble"):
-        found = screen.query(selector)
-        if found:
-            parts.append(str(found.first(Static).content))
+    bars = screen.query(LiveBar)
+    if bars:
+        parts += [bars.first().part("saved"), bars.first().part("trouble")]
     parts += [f"[{n.title}] {n.message}" for n in app._notifications]
     return " | ".join(parts)
 

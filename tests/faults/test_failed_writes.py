@@ -23,6 +23,8 @@ from db.minutes import get_minute, list_declarations, list_meeting_decisions
 from db.recovery import find_recoveries
 from screens.app import SecretaryApp
 from screens.live import LiveScreen
+from screens.live_bar import LiveBar
+from screens.live_room import LiveRoom
 from screens.meeting import MeetingScreen
 from screens.recovery import RecoveryScreen
 from screens.saving import UnsavedScreen
@@ -30,6 +32,11 @@ from secretary.agenda import current_item_id
 from tests.faults.clerk import (
     SIZE, action, decision, declaration, movement, next_item, public, type_notes, until,
 )
+
+
+def drawn_rows(widget) -> str:
+    """What ``widget`` draws, row under row."""
+    return "\n".join(widget.render_line(y).text.strip() for y in range(widget.size.height))
 
 
 def shown(screen, selector: str) -> str:
@@ -58,7 +65,8 @@ async def test_every_change_is_held_while_the_book_refuses_writes_and_saved_when
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         live = await on_live(app, pilot)
         await type_notes(pilot, "Saved first. ")
-        assert shown(live, "#save-badge") == "saved" and not live.query_one("#save-trouble").display
+        bar = live.query_one(LiveBar)
+        assert bar.part("saved") == "saved" and bar.part("trouble") == ""
 
         refuse_writes(book)
         await type_notes(pilot, "Then held.")
@@ -76,9 +84,11 @@ async def test_every_change_is_held_while_the_book_refuses_writes_and_saved_when
         await next_item(pilot)
 
         # said plainly, and kept: the editor still holds every word, the book what it had
-        assert shown(live, "#save-badge") == "NOT SAVED — retrying"
-        trouble = shown(live, "#save-trouble")
-        assert live.query_one("#save-trouble").display and "read-only" in trouble and "8 change(s) are held" in trouble
+        assert bar.part("saved") == "NOT SAVED — retrying"
+        trouble = bar.part("trouble")
+        assert "read-only" in trouble and "8 change(s) are held" in trouble
+        # drawn under the bar's row, on as many rows as the reason takes at the screen's width
+        assert " ".join(trouble.split()) in " ".join(drawn_rows(bar).split())
         assert "NOT SAVED" in titles(app)
         assert live.query_one("#notes", TextArea).text == "Saved first. Then held."
         assert get_minute(book, first).notes == "Saved first. "  # the space typed last is kept too
@@ -89,9 +99,10 @@ async def test_every_change_is_held_while_the_book_refuses_writes_and_saved_when
         refuse_writes(book, False)
         assert app.saver.retry()  # as the app does every two seconds (test_disk.py waits for it)
         await pilot.pause()
-        assert shown(live, "#save-badge") == "saved" and not live.query_one("#save-trouble").display
+        assert bar.part("saved") == "saved" and bar.part("trouble") == ""
+        assert "Not saved" not in drawn_rows(bar)  # the reason's rows gone with it
         assert "Saved" in titles(app)
-        assert "CB" in shown(live, "#room")  # what was held is shown now it is in the book
+        assert "CB" in live.query_one(LiveRoom).plain  # what was held is shown now it is in the book
 
     with book:
         assert get_minute(book, first).notes == "Saved first. Then held."
@@ -151,7 +162,7 @@ async def test_quitting_with_changes_held_offers_a_recovery_file_applied_at_the_
         await pilot.press("a")  # apply
         live = await on_live(app, pilot)  # and on to the live meeting, as it was asked to open
         assert live.query_one("#notes", TextArea).text == "In the book. Only in the recovery file."
-        assert "NF" in shown(live, "#room")
+        assert "NF" in live.query_one(LiveRoom).plain
         assert "Recovery file applied" in titles(app)
     assert get_minute(reopened, first).notes == "In the book. Only in the recovery file."
     assert len(list_movements(reopened, meeting_id)) == 1
@@ -223,8 +234,8 @@ async def test_a_book_opened_read_only_is_never_changed_and_says_so(live_book, t
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         live = await on_live(app, pilot)
         await type_notes(pilot, "Nowhere to go.")
-        assert shown(live, "#save-badge") == "NOT SAVED — retrying"
-        assert "read-only" in shown(live, "#save-trouble")
+        assert live.query_one(LiveBar).part("saved") == "NOT SAVED — retrying"
+        assert "read-only" in live.query_one(LiveBar).part("trouble")
         assert live.query_one("#notes", TextArea).text == "Nowhere to go."
         app.saver.waiting.clear()  # nothing to recover in this test
     book.close()
@@ -242,16 +253,16 @@ async def test_a_book_deleted_while_open_is_written_back_and_nothing_is_lost(liv
         path.unlink()  # deleted underneath: writes would go to a file nobody can see
         await type_notes(pilot, "After the file was deleted. ")
         assert path.exists() and "Book file written back" in titles(app)
-        assert shown(live, "#save-badge") == "saved"
+        assert live.query_one(LiveBar).part("saved") == "saved"
 
         shutil.rmtree(folder)  # the whole folder this time: it cannot be put back yet
         await type_notes(pilot, "With no folder.")
-        assert shown(live, "#save-badge") == "NOT SAVED — retrying"
-        assert "deleted while it was open" in shown(live, "#save-trouble")
+        assert live.query_one(LiveBar).part("saved") == "NOT SAVED — retrying"
+        assert "deleted while it was open" in live.query_one(LiveBar).part("trouble")
         folder.mkdir()
         assert app.saver.retry()
         await pilot.pause()
-        assert shown(live, "#save-badge") == "saved"
+        assert live.query_one(LiveBar).part("saved") == "saved"
     book.close()
     with Book.open(path) as reopened:
         notes = get_minute(reopened, live_book.first_item).notes

@@ -36,6 +36,7 @@ from screens.confirm import ConfirmScreen
 from screens.history import HistoryScreen
 from screens.home import HomeScreen
 from screens.item_form import ItemFormScreen
+from screens.live_bar import LiveBar
 from screens.meeting import MeetingScreen
 from screens.meeting_form import NewMeetingScreen
 from screens.member_form import MemberFormScreen
@@ -44,7 +45,7 @@ from screens.tracker import TextForm
 from secretary.agenda import in_order
 from secretary.models import Body, Decision, DecisionVerb, MeetingStatus
 from tests.faults.clerk import SIZE, type_notes, until
-from tests.faults.test_failed_writes import on_live, refuse_writes, shown, titles
+from tests.faults.test_failed_writes import on_live, refuse_writes, titles
 
 EARLIER = datetime(2025, 3, 21, 9, 5, tzinfo=timezone.utc)
 READ_ONLY = "Nothing was saved: the book cannot be written (it, or the disk it is on, has become read-only)."
@@ -131,7 +132,7 @@ async def test_notes_put_back_while_the_book_refuses_are_held_shown_and_saved_af
         await until(pilot, lambda: app.screen is live)
         await pilot.pause()
         assert notes.text == "The earlier version."  # the editor shows what will be saved
-        assert shown(live, "#save-badge") == "NOT SAVED — retrying"
+        assert live.query_one(LiveBar).part("saved") == "NOT SAVED — retrying"
         await type_notes(pilot, " Then more.")  # typing carries on from the version put back
         assert len(app.saver.waiting) == 2
 
@@ -149,7 +150,7 @@ async def test_notes_put_back_while_the_book_refuses_are_held_shown_and_saved_af
         refuse_writes(book, False)
         assert app.saver.retry()
         await pilot.pause()
-        assert shown(live, "#save-badge") == "saved"
+        assert live.query_one(LiveBar).part("saved") == "saved"
     assert get_minute(book, first).notes == "The earlier version. Then more."
     assert "Written over." in [v.text for v in versions_of_notes(book, first)]  # what the restore replaced
     book.close()

@@ -17,6 +17,7 @@ from db.minutes import add_declaration, list_declarations, list_interests
 from db.people import person_by_initials, roster
 from db.register import add_to_register, confirm_entry, confirmations, interest_sources, unregistered_declarations
 from screens.app import SecretaryApp
+from screens.minute_editor import ItemLines
 from screens.register import RegisterScreen
 from screens.register_offer import DeclaredAtMeetingsScreen
 from secretary.importers.register import COLUMNS
@@ -149,8 +150,8 @@ async def test_the_interests_item_of_the_next_meeting_flags_the_register(demo) -
         await pilot.pause()
         live = app.screen
         assert isinstance(live, LiveScreen)
-        shown = str(live.query_one("#declarations", Static).content)
+        shown = live.query_one(ItemLines).part("declarations")
         assert "Register of interests: " in shown and "not confirmed in the last 12 months" in shown
         await pilot.press("ctrl+n")  # 1d, the minutes: no reminder there
         await pilot.pause()
-        assert "Register of interests" not in str(live.query_one("#declarations", Static).content)
+        assert "Register of interests" not in live.query_one(ItemLines).part("declarations")
