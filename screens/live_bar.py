@@ -23,29 +23,26 @@ from secretary.room import room_lists
 from secretary.timing import elapsed_words, timing
 from screens.live_view import WIDE_FROM, LiveView, Showing
 from screens.saving import RETRY_SECONDS, Saver
-from screens.text_lines import text_key, text_strip
+from screens.text_lines import KeptLines, text_key, text_strip
 
 
-class LiveBar(LiveView, Widget):
+class LiveBar(LiveView, KeptLines, Widget):
     """The bar's row: the clock line (the rest of the width), "saved" and the quorum badge (as wide
     as their words, the badge at most 70% of the width, 50% when narrow). Narrow, the row is as
     tall as its longest part wrapped; wide, it is one row. Under it, each only when it has
     something to say: the saving trouble, what the meeting lacks, the folded panes."""
 
-    COMPONENT_CLASSES = {
-        "live-bar--bar", "live-bar--saved", "live-bar--failing", "live-bar--quorate", "live-bar--inquorate",
-        "live-bar--trouble", "live-bar--missing", "live-bar--folded",
-    }
+    # each is a node Textual styles as the screen opens: as few as the colours need (the words
+    # carry their own bold)
+    COMPONENT_CLASSES = {"live-bar--bar", "live-bar--saved", "live-bar--error", "live-bar--quorate",
+                         "live-bar--missing"}
     DEFAULT_CSS = """
     LiveBar { height: auto; }
     LiveBar > .live-bar--bar { background: $boost; }
     LiveBar > .live-bar--saved { background: $boost; color: $text-muted; }
-    LiveBar > .live-bar--failing { background: $error; color: $text; text-style: bold; }
-    LiveBar > .live-bar--quorate { background: $success; color: $text; text-style: bold; }
-    LiveBar > .live-bar--inquorate { background: $error; color: $text; text-style: bold; }
-    LiveBar > .live-bar--trouble { background: $error; color: $text; }
-    LiveBar > .live-bar--missing { background: $error-muted; color: $text; text-style: bold; }
-    LiveBar > .live-bar--folded { background: $boost; }
+    LiveBar > .live-bar--error { background: $error; color: $text; }
+    LiveBar > .live-bar--quorate { background: $success; color: $text; }
+    LiveBar > .live-bar--missing { background: $error-muted; color: $text; }
     """
 
     def __init__(self, **kwargs: Any) -> None:
@@ -80,7 +77,7 @@ class LiveBar(LiveView, Widget):
         self._set("quorum", badge_text(result, record.chair_words()))
         self._quorate = result.quorate
         missing = "" if result.quorate or not result.missing else "Inquorate: " + "; ".join(result.missing) + "."
-        self._set("missing", Text(missing))
+        self._set("missing", Text(missing, style="bold"))
         self._folded = folded_lines(showing)
         self.tick(showing.now)
         self._changed()
@@ -120,7 +117,7 @@ class LiveBar(LiveView, Widget):
         else:
             saved, trouble = "saved", ""
         self._failing = saver.failing
-        self._set("saved", Text(saved))
+        self._set("saved", Text(saved, style="bold" if saver.failing else ""))
         self._set("trouble", Text(trouble if saver.failing else ""))
         self._changed()
 
@@ -157,31 +154,27 @@ class LiveBar(LiveView, Widget):
         quorum_width = max(0, width - saved_width - clock_width)
         columns = [
             (wrapped(self._parts["clock"], clock_width), clock_width, "live-bar--bar"),
-            (wrapped(saved, saved_width), saved_width, "live-bar--failing" if self._failing else "live-bar--saved"),
+            (wrapped(saved, saved_width), saved_width, "live-bar--error" if self._failing else "live-bar--saved"),
             (wrapped(quorum, quorum_width) if quorum_width else [], quorum_width,
-             "live-bar--quorate" if self._quorate else "live-bar--inquorate"),
+             "live-bar--quorate" if self._quorate else "live-bar--error"),
         ]
         height = max(len(lines) for lines, _width, _style in columns) if narrow else 1
         rows = [[(lines[y] if y < len(lines) else Text(), cells, style) for lines, cells, style in columns if cells]
                 for y in range(height)]
-        for name in ("trouble", "missing"):
+        for name, style in (("trouble", "live-bar--error"), ("missing", "live-bar--missing")):
             for line in wrapped(self._parts[name], width) if self._parts[name].plain else []:
-                rows.append([(line, width, f"live-bar--{name}")])
+                rows.append([(line, width, style)])
         if narrow:
-            rows.extend([(line, width, "live-bar--folded")] for line in self._folded)
+            rows.extend([(line, width, "live-bar--bar")] for line in self._folded)
         self._laid = (width, rows)
         return rows
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._rows(width))
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base_style = self.rich_style
+        base_style = self.base_style
         key = (y, width, base_style)
         strip = self._strips.get(key)
         if strip is None:

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.css.scalar import Unit
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.strip import Strip
@@ -37,13 +37,39 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
         text = text.copy()
         text.truncate(width, overflow="ellipsis")
     if text.spans:
-        segments = list(text.render(console, end=""))
+        segments = list(Segment.apply_style(text.render(console, end=""), style))
     else:
-        segments = [Segment(text.plain, console.get_style(text.style) if text.style else None)]
-    return Strip(Segment.apply_style(segments, style)).adjust_cell_length(width, style).simplify()
+        segments = [Segment(text.plain, style + console.get_style(text.style) if text.style else style)]
+    pad = width - text.cell_len
+    if pad > 0:
+        segments.append(Segment(" " * pad, style))
+    return Strip(segments, width)
 
 
-class TextLines(ScrollView):
+class KeptLines:
+    """Lines drawn once and kept (``_strips``) while the words, the width and the colours stay
+    the same; the widget's own style worked out once a drawing, not once a line (Textual works
+    it out afresh from every ancestor's styles each time it is asked)."""
+
+    _strips: dict[tuple, Strip]
+    _drawing_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing_style = self.rich_style  # type: ignore[attr-defined]
+        return super().render_lines(crop)  # type: ignore[misc]
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's style, as worked out for the drawing under way."""
+        return self._drawing_style or self.rich_style  # type: ignore[attr-defined]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # type: ignore[misc]
+        self._drawing_style = None
+        self._strips.clear()  # a theme change: the same words in other colours
+
+
+class TextLines(KeptLines, ScrollView):
     DEFAULT_CSS = """
     TextLines {
         scrollbar-size-vertical: 1;
@@ -127,10 +153,6 @@ class TextLines(ScrollView):
             if fitted[0] != self._width:
                 self._lay_out(fitted)
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()  # a theme change: the same words in other colours
-
     # --- drawing ----------------------------------------------------------------------------
 
     def heading_line(self, y: int, width: int, base_style: Style) -> Strip:
@@ -143,7 +165,7 @@ class TextLines(ScrollView):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base_style = self.rich_style
+        base_style = self.base_style
         if y < self.HEADING:
             key: tuple = (-1, y, width, base_style)
         else:
@@ -160,7 +182,7 @@ class TextLines(ScrollView):
         return strip
 
 
-class TextParts(Widget):
+class TextParts(KeptLines, Widget):
     """Blocks of lines one under another, in one widget: each block named, wrapped to the width,
     drawn in its own component style and cut to its own number of rows. An empty block takes no
     room. As tall as its lines (``height: auto``); it does not scroll."""
@@ -207,13 +229,9 @@ class TextParts(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._rows(width))
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base_style = self.rich_style
+        base_style = self.base_style
         key = (y, width, base_style)
         strip = self._strips.get(key)
         if strip is None:
