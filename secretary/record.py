@@ -7,8 +7,10 @@ of standing item is this, is it quorate at a moment — are answered here, once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from secretary.agenda import current_item_id, in_order, untaken
 from secretary.annotations import RunningOrder
@@ -62,7 +64,13 @@ class MeetingRecord:
     movement_lines: list[MovementLine] = field(default_factory=list)  # lines put into the notes for movements
     chairing: list[Chairing] = field(default_factory=list)  # who took the chair when (secretary/chair.py)
     # answers worked out once: the record never changes, and every view of the live screen asks
-    _quorums: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _answers: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _once(self, key: tuple, work: Callable[[], Any]) -> Any:
+        """``work()``, worked out the first time ``key`` is asked for and kept."""
+        if key not in self._answers:
+            self._answers[key] = work()
+        return self._answers[key]
 
     # --- the meeting's state ---------------------------------------------------------------
 
@@ -162,20 +170,17 @@ class MeetingRecord:
 
     def quorum(self, item_id: int | None = None, until: datetime | None = None) -> QuorumResult:
         """The quorum for the meeting (``item_id`` None) or for one item, now or at ``until``."""
-        key = (item_id, until)
-        if key not in self._quorums:
-            self._quorums[key] = quorum_for_item(
-                self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
-                on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
-            )
-        return self._quorums[key]
+        return self._once(("quorum", item_id, until), lambda: quorum_for_item(
+            self.body.quorum_rule, self.seats, self.attendance, self.movements, self.declarations,
+            on=self.meeting.date, item_id=item_id, until=until, presiding=self.in_the_chair(until),
+        ))
 
     # --- the chair ---------------------------------------------------------------------------
 
     def in_the_chair(self, until: datetime | None = None) -> Presiding | None:
         """Who is in the chair now or at ``until`` (``Presiding(None)``: no one; None: no one to chair)."""
-        return in_the_chair(self.seats, self.attendance, self.movements, self.chairing,
-                            on=self.meeting.date, until=until)
+        return self._once(("chair", until), lambda: in_the_chair(
+            self.seats, self.attendance, self.movements, self.chairing, on=self.meeting.date, until=until))
 
     @property
     def presiding_by_default(self) -> int | None:
@@ -205,7 +210,7 @@ class MeetingRecord:
 
     def in_room(self) -> set[int]:
         """Person ids in the room now (present or remote, net of arrivals and departures)."""
-        return movements_in_room(self.attendance, self.movements)
+        return set(self._once(("in room",), lambda: frozenset(movements_in_room(self.attendance, self.movements))))
 
     def taken_at(self, item_id: int) -> datetime | None:
         """When the item was taken (first started); None if it never was."""
