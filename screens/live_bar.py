@@ -13,9 +13,7 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
 from textual.strip import Strip
-from textual.widget import Widget
 
 from secretary.formats import minutes_time
 from secretary.quorum import QuorumResult
@@ -23,10 +21,10 @@ from secretary.room import room_lists
 from secretary.timing import elapsed_words, timing
 from screens.live_view import WIDE_FROM, LiveView, Showing
 from screens.saving import RETRY_SECONDS, Saver
-from screens.text_lines import KeptLines, text_key, text_strip
+from screens.text_lines import DrawnRows, text_key, text_strip
 
 
-class LiveBar(LiveView, KeptLines, Widget):
+class LiveBar(LiveView, DrawnRows):
     """The bar's row: the clock line (the rest of the width), "saved" and the quorum badge (as wide
     as their words, the badge at most 70% of the width, 50% when narrow). Narrow, the row is as
     tall as its longest part wrapped; wide, it is one row. Under it, each only when it has
@@ -37,7 +35,6 @@ class LiveBar(LiveView, KeptLines, Widget):
     COMPONENT_CLASSES = {"live-bar--bar", "live-bar--saved", "live-bar--error", "live-bar--quorate",
                          "live-bar--missing"}
     DEFAULT_CSS = """
-    LiveBar { height: auto; }
     LiveBar > .live-bar--bar { background: $boost; }
     LiveBar > .live-bar--saved { background: $boost; color: $text-muted; }
     LiveBar > .live-bar--error { background: $error; color: $text; }
@@ -53,7 +50,6 @@ class LiveBar(LiveView, KeptLines, Widget):
         self._failing = False
         self._folded: list[Text] = []
         self._laid: tuple[int, list[list[tuple[Text, int, str]]]] | None = None  # the width, and each row's cells
-        self._strips: dict[tuple, Strip] = {}
 
     def on_mount(self) -> None:
         self.app.saver.changed.subscribe(self, self.show_saving)
@@ -132,12 +128,12 @@ class LiveBar(LiveView, KeptLines, Widget):
         before = len(self._laid[1]) if self._laid else None
         self._laid = None
         self._strips.clear()
-        after = len(self._rows(self.size.width)) if self.size.width else None
+        after = len(self.rows_at(self.size.width)) if self.size.width else None
         self.refresh(layout=before != after)
 
     # --- laying out and drawing ---------------------------------------------------------------
 
-    def _rows(self, width: int) -> list[list[tuple[Text, int, str]]]:
+    def rows_at(self, width: int) -> list[list[tuple[Text, int, str]]]:
         """Each row as its cells: the words, the cell's width (padding included) and its style."""
         if self._laid is not None and self._laid[0] == width:
             return self._laid[1]
@@ -169,22 +165,8 @@ class LiveBar(LiveView, KeptLines, Widget):
         self._laid = (width, rows)
         return rows
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rows(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base_style = self.base_style
-        key = (y, width, base_style)
-        strip = self._strips.get(key)
-        if strip is None:
-            rows = self._rows(width)
-            if y >= len(rows):
-                strip = Strip.blank(width, base_style)
-            else:
-                strip = Strip.join(self._cell(text, cells, style) for text, cells, style in rows[y])
-            self._strips[key] = strip
-        return strip
+    def draw_row(self, row: list[tuple[Text, int, str]], width: int, base_style: Style) -> Strip:
+        return Strip.join(self._cell(text, cells, style) for text, cells, style in row)
 
     def _cell(self, text: Text, cells: int, component: str) -> Strip:
         """One part of a row, padded a cell either side, in its component's style."""

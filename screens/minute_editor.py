@@ -21,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from secretary.actions import minute_line
 from secretary.agenda import resumed
@@ -35,6 +35,7 @@ from secretary.timing import timing
 from screens.live_view import LiveView, Showing, show_text
 from screens.suggest import PeopleInput, PeopleSuggester
 from screens.text_lines import TextParts
+from screens.tick_box import TickBox
 
 TypedLookup = Callable[[int | None, str, Any], Any]
 
@@ -75,7 +76,7 @@ class MinuteEditor(LiveView, Vertical):
         yield Static("", id="item-title", markup=False)
         with Horizontal(id="presenters-row"):
             yield PeopleInput(id="presenters", placeholder="Presented by… (names complete with →)", compact=True)
-            yield Checkbox("taken as read", id="as-read", compact=True)
+            yield TickBox("taken as read", id="as-read")
         yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus",
                        placeholder="Notes for this item — saved as you type")
         yield ItemLines(id="item-lines")
@@ -204,7 +205,7 @@ class MinuteEditor(LiveView, Vertical):
         """Put the item's minute in the fields — only when the item has changed, so a redraw after
         an arrival never moves the clerk's cursor."""
         notes, presenters = self.notes, self.query_one("#presenters", Input)
-        as_read = self.query_one("#as-read", Checkbox)
+        as_read = self.query_one("#as-read", TickBox)
         editable = item is not None and record.editable
         for widget in (notes, presenters, as_read):
             widget.disabled = not editable
@@ -214,7 +215,7 @@ class MinuteEditor(LiveView, Vertical):
         self.item_id = item_id
         minute = record.minutes.get(item_id) if item_id else None
         saved = lambda field, empty: getattr(minute, field) if minute else empty  # noqa: E731
-        with self.prevent(TextArea.Changed, Input.Changed, Checkbox.Changed):
+        with self.prevent(TextArea.Changed, Input.Changed, TickBox.Changed):
             notes.load_text(self.typed(item_id, "notes", saved("notes", "")))
             presenters.value = self.typed(item_id, "presenters", saved("presenters", ""))
             as_read.value = self.typed(item_id, "taken_as_read", saved("taken_as_read", False))
@@ -263,8 +264,8 @@ class MinuteEditor(LiveView, Vertical):
         event.stop()
         self._typed("presenters", event.value)
 
-    @on(Checkbox.Changed, "#as-read")
-    def _as_read(self, event: Checkbox.Changed) -> None:
+    @on(TickBox.Changed, "#as-read")
+    def _as_read(self, event: TickBox.Changed) -> None:
         event.stop()
         self._typed("taken_as_read", event.value)
 

@@ -21,8 +21,8 @@ from textual import events
 from textual.css.scalar import Unit
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
-from textual.widget import Widget
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 def text_key(text: Text) -> tuple:
@@ -103,7 +103,7 @@ class TextLines(KeptLines, ScrollView):
 
     @property
     def plain(self) -> str:
-        """The words shown, a line each as given: for tests and for a screen reader's copy."""
+        """The words shown, a line each as given (for tests)."""
         return "\n".join(line.plain for line in self._lines)
 
     def show(self, lines: Sequence[Text]) -> bool:
@@ -182,7 +182,39 @@ class TextLines(KeptLines, ScrollView):
         return strip
 
 
-class TextParts(KeptLines, Widget):
+class DrawnRows(KeptLines, Widget):
+    """A widget as tall as its rows (``height: auto``; it does not scroll): ``rows_at`` lays the
+    rows out for a width, ``draw_row`` draws one, and each row drawn is kept."""
+
+    DEFAULT_CSS = "DrawnRows { height: auto; }"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._strips: dict[tuple, Strip] = {}
+
+    def rows_at(self, width: int) -> Sequence[Any]:
+        """The rows, laid out ``width`` cells wide."""
+        raise NotImplementedError
+
+    def draw_row(self, row: Any, width: int, base_style: Style) -> Strip:
+        raise NotImplementedError
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows_at(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base_style = self.base_style
+        key = (y, width, base_style)
+        strip = self._strips.get(key)
+        if strip is None:
+            rows = self.rows_at(width)
+            strip = self.draw_row(rows[y], width, base_style) if y < len(rows) else Strip.blank(width, base_style)
+            self._strips[key] = strip
+        return strip
+
+
+class TextParts(DrawnRows):
     """Blocks of lines one under another, in one widget: each block named, wrapped to the width,
     drawn in its own component style and cut to its own number of rows. An empty block takes no
     room. As tall as its lines (``height: auto``); it does not scroll."""
@@ -191,13 +223,10 @@ class TextParts(KeptLines, Widget):
     """Each block's name, the component class it is drawn in ("": the widget's style) and the
     most rows it shows (None: all)."""
 
-    DEFAULT_CSS = "TextParts { height: auto; }"
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._parts: dict[str, tuple[tuple, list[Text]]] = {name: ((), []) for name, _style, _most in self.PARTS}
         self._laid: tuple[int, list[tuple[Text, str]]] | None = None  # the width, and each row with its block
-        self._strips: dict[tuple, Strip] = {}
 
     def show(self, name: str, content: Text | str) -> bool:
         """Block ``name`` shows ``content`` (its lines); False, and nothing laid out again, when it
@@ -217,7 +246,7 @@ class TextParts(KeptLines, Widget):
         """The words block ``name`` shows, as given: for tests."""
         return "\n".join(line.plain for line in self._parts[name][1])
 
-    def _rows(self, width: int) -> list[tuple[Text, str]]:
+    def rows_at(self, width: int) -> list[tuple[Text, str]]:
         if self._laid is None or self._laid[0] != width:
             console, rows = self.app.console, []
             for name, style, most in self.PARTS:
@@ -226,21 +255,7 @@ class TextParts(KeptLines, Widget):
             self._laid = (width, rows)
         return self._laid[1]
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._rows(width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base_style = self.base_style
-        key = (y, width, base_style)
-        strip = self._strips.get(key)
-        if strip is None:
-            rows = self._rows(width)
-            if y < len(rows):
-                text, component = rows[y]
-                style = self.get_component_rich_style(component) if component else base_style
-                strip = text_strip(self.app.console, text, width, style)
-            else:
-                strip = Strip.blank(width, base_style)
-            self._strips[key] = strip
-        return strip
+    def draw_row(self, row: tuple[Text, str], width: int, base_style: Style) -> Strip:
+        text, component = row
+        style = self.get_component_rich_style(component) if component else base_style
+        return text_strip(self.app.console, text, width, style)

@@ -66,8 +66,13 @@ async def test_notes_are_kept_as_typed_across_items(demo) -> None:
 
         # presenters and taken as read
         live.query_one("#presenters", Input).value = "Catherine Bell, Chief Executive Officer"
-        live.query_one("#as-read").value = True
+        await pilot.press("shift+tab")  # from the notes back to "taken as read", ticked with Space
+        assert live.focused is live.query_one("#as-read")
+        await pilot.press("space")
         await pilot.pause()
+        assert live.query_one("#as-read").value is True
+        await pilot.press("tab")  # and on into the notes again
+        assert notes.has_focus
         # an arrival puts its line where the clerk was (on a line of its own after a list line)
         await pilot.press("f2")
         await pilot.pause()
