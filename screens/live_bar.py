@@ -147,6 +147,7 @@ class LiveBar(LiveView, DrawnRows):
         saved_width = saved.cell_len + 2
         quorum_width = min(quorum.cell_len + 2, int(width * (0.5 if narrow else 0.7))) if quorum.plain else 0
         clock_width = max(width - saved_width - quorum_width, 24 if narrow else 0)
+        clock_width = max(0, min(clock_width, width - saved_width))  # in a very small window, within it
         quorum_width = max(0, width - saved_width - clock_width)
         columns = [
             (wrapped(self._parts["clock"], clock_width), clock_width, "live-bar--bar"),
