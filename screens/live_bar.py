@@ -21,7 +21,7 @@ from secretary.room import room_lists
 from secretary.timing import elapsed_words, timing
 from screens.live_view import WIDE_FROM, LiveView, Showing
 from screens.saving import RETRY_SECONDS, Saver
-from screens.text_lines import DrawnRows, text_key, text_strip
+from screens.text_lines import DrawnRows, text_key, text_strip, wrapped
 
 
 class LiveBar(LiveView, DrawnRows):
@@ -48,7 +48,7 @@ class LiveBar(LiveView, DrawnRows):
         self._parts["saved"] = Text("saved")
         self._quorate = True
         self._failing = False
-        self._folded: list[Text] = []
+        self._folded: list[Text] | None = None
         self._laid: tuple[int, list[list[tuple[Text, int, str]]]] | None = None  # the width, and each row's cells
 
     def on_mount(self) -> None:
@@ -64,7 +64,7 @@ class LiveBar(LiveView, DrawnRows):
         """The words of one part, "" when it is not shown: clock, saved, quorum, trouble (why a
         change is not saved), missing (what the meeting lacks), folded."""
         if name == "folded":
-            return "\n".join(line.plain for line in self._folded)
+            return "\n".join(line.plain for line in self._folded or [])
         return self._parts[name].plain
 
     def draw(self, showing: Showing) -> None:
@@ -74,7 +74,7 @@ class LiveBar(LiveView, DrawnRows):
         self._quorate = result.quorate
         missing = "" if result.quorate or not result.missing else "Inquorate: " + "; ".join(result.missing) + "."
         self._set("missing", Text(missing, style="bold"))
-        self._folded = folded_lines(showing)
+        self._folded = None  # made when a narrow window shows them
         self.tick(showing.now)
         self._changed()
 
@@ -140,8 +140,8 @@ class LiveBar(LiveView, DrawnRows):
         console = self.app.console
         narrow = width < WIDE_FROM
 
-        def wrapped(text: Text, cells: int) -> list[Text]:
-            return list(text.wrap(console, max(1, cells - 2))) if text.plain else [Text()]
+        def fitted(text: Text, cells: int) -> list[Text]:
+            return wrapped(console, text, cells - 2) if text.plain else [Text()]
 
         saved, quorum = self._parts["saved"], self._parts["quorum"]
         saved_width = saved.cell_len + 2
@@ -150,18 +150,20 @@ class LiveBar(LiveView, DrawnRows):
         clock_width = max(0, min(clock_width, width - saved_width))  # in a very small window, within it
         quorum_width = max(0, width - saved_width - clock_width)
         columns = [
-            (wrapped(self._parts["clock"], clock_width), clock_width, "live-bar--bar"),
-            (wrapped(saved, saved_width), saved_width, "live-bar--error" if self._failing else "live-bar--saved"),
-            (wrapped(quorum, quorum_width) if quorum_width else [], quorum_width,
+            (fitted(self._parts["clock"], clock_width), clock_width, "live-bar--bar"),
+            (fitted(saved, saved_width), saved_width, "live-bar--error" if self._failing else "live-bar--saved"),
+            (fitted(quorum, quorum_width) if quorum_width else [], quorum_width,
              "live-bar--quorate" if self._quorate else "live-bar--error"),
         ]
         height = max(len(lines) for lines, _width, _style in columns) if narrow else 1
         rows = [[(lines[y] if y < len(lines) else Text(), cells, style) for lines, cells, style in columns if cells]
                 for y in range(height)]
         for name, style in (("trouble", "live-bar--error"), ("missing", "live-bar--missing")):
-            for line in wrapped(self._parts[name], width) if self._parts[name].plain else []:
+            for line in fitted(self._parts[name], width) if self._parts[name].plain else []:
                 rows.append([(line, width, style)])
-        if narrow:
+        if narrow and self.showing is not None:
+            if self._folded is None:
+                self._folded = folded_lines(self.showing)
             rows.extend([(line, width, "live-bar--bar")] for line in self._folded)
         self._laid = (width, rows)
         return rows

@@ -46,6 +46,14 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     return Strip(segments, width)
 
 
+def wrapped(console: Console, text: Text, width: int) -> list[Text]:
+    """``text``'s rows at ``width`` cells, wrapped at spaces as a Static wraps; a line that fits is
+    its own row (most do: Rich's wrapping takes as long for them)."""
+    if text.cell_len <= width and "\n" not in text.plain:
+        return [text]
+    return list(text.wrap(console, max(1, width)))
+
+
 class KeptLines:
     """Lines drawn once and kept (``_strips``) while the words, the width and the colours stay
     the same; the widget's own style worked out once a drawing, not once a line (Textual works
@@ -139,7 +147,7 @@ class TextLines(KeptLines, ScrollView):
 
     def _wrapped(self, width: int) -> list[Text]:
         console = self.app.console
-        return [row for line in self._lines for row in line.wrap(console, width)]
+        return [row for line in self._lines for row in wrapped(console, line, width)]
 
     def _lay_out(self, fitted: tuple[int, Sequence[Text]] | None = None) -> None:
         self._width, self._rows = fitted or self._fitted()
@@ -250,8 +258,8 @@ class TextParts(DrawnRows):
         if self._laid is None or self._laid[0] != width:
             console, rows = self.app.console, []
             for name, style, most in self.PARTS:
-                wrapped = [row for line in self._parts[name][1] for row in line.wrap(console, max(1, width))]
-                rows.extend((row, style) for row in wrapped[:most])
+                block = [row for line in self._parts[name][1] for row in wrapped(console, line, width)]
+                rows.extend((row, style) for row in block[:most])
             self._laid = (width, rows)
         return self._laid[1]
 
