@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from secretary.models import AgendaItem
 from secretary.record import MeetingRecord
+from screens.text_lines import text_key
 
 WIDE_FROM = 110  # columns: narrower, the agenda and the room fold to a line each (in the live bar)
 
@@ -50,8 +51,6 @@ def show_text(widget: Static, content) -> None:
 def _same(shown, content) -> bool:
     if type(shown) is not type(content):
         return False
-    if isinstance(content, Text):  # Text's own == looks at the words and spans only, not the whole line's style
-        return (shown.plain, shown.spans, shown.style, shown.justify, shown.overflow, shown.no_wrap, shown.end) == (
-            content.plain, content.spans, content.style, content.justify, content.overflow, content.no_wrap,
-            content.end)
+    if isinstance(content, Text):
+        return text_key(shown) == text_key(content)
     return shown == content

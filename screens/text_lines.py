@@ -100,11 +100,6 @@ class TextLines(KeptLines, ScrollView):
         self._strips: dict[tuple, Strip] = {}
 
     @property
-    def lines(self) -> Sequence[Text]:
-        """The lines shown, as given."""
-        return self._lines
-
-    @property
     def rows(self) -> Sequence[Text]:
         """What each row below the heading shows (``lines`` wrapped, when the pane wraps)."""
         return self._rows
