@@ -38,7 +38,8 @@ NEXT_SCREENS = ("screens.meeting", "screens.live", "screens.tracker", "screens.s
 WARM_UP_AFTER = 0.25  # seconds: the first frame is written to the terminal first
 
 
-def warm_up() -> None:
+def warm_up(done: threading.Event) -> None:
+    """Import the next screens' modules in a thread, then freeze what lives (``done`` set then)."""
     def load() -> None:
         import importlib
 
@@ -51,8 +52,11 @@ def warm_up() -> None:
         except Exception:  # noqa: BLE001 - only a head start: the screen that needs it imports it again, and says why
             pass
         # what was just imported lives as long as the app, like what start-up made (secretary/cli
-        # _long_lived): the collector's full passes need not walk it again and again
+        # _long_lived): the collector's full passes need not walk it again and again. Whatever
+        # exists at this moment is frozen with it and never freed: a screen made ready before it
+        # is shown (screens/prepared.py) waits for ``done``.
         gc.freeze()
+        done.set()
 
     threading.Thread(target=load, name="warm up", daemon=True).start()
 
@@ -84,6 +88,8 @@ class SecretaryApp(TerminalSafety, App):
         self.damaged = damaged
         self.saver = Saver(self)
         self.keys = KeyHold(self, self._handle_key)  # keys typed while a form opens wait for it
+        self.warmed_up = threading.Event()  # set when no warm-up is to come, or it has frozen what lives
+        self.warmed_up.set()
         self.collector = IdleCollector(self)  # full garbage collections when the clerk is not waiting
 
     def on_mount(self) -> None:
@@ -184,7 +190,8 @@ class SecretaryApp(TerminalSafety, App):
                         severity="warning", timeout=15, markup=False)
 
     def show_home(self) -> None:
-        self.set_timer(WARM_UP_AFTER, warm_up)
+        self.warmed_up.clear()
+        self.set_timer(WARM_UP_AFTER, lambda: warm_up(self.warmed_up))
         self.sub_title = str(self.book.path or "in memory")
         if self.book.path is not None:
             from secretary.safety import sync_warning

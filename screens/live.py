@@ -85,6 +85,8 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
         self.quorate: bool | None = None  # as last shown, to notice a change
         self.viewing: int | None = None  # before and after the meeting: the item the clerk moved to
         self._read_at: tuple[int, int] | None = None  # the book's changes when the record was read
+        self._shown_viewing: int | None = None  # the item chosen when the record was last shown
+        self._made_ready = False  # made ready unseen (screens/prepared.py), and not shown yet
 
     def compose(self) -> ComposeResult:
         # the breakpoint's class before the views are made: they are styled once, not again (every
@@ -102,6 +104,13 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
     def on_mount(self) -> None:
         self.set_interval(1.0, self.tick_clock)
         self.app.saver.changed.subscribe(self, self._saving_changed)
+        if self not in self.app.screen_stack:  # made ready under the overview (screens/prepared.py)
+            self._made_ready = True
+            self.reload()  # the meeting read and its views drawn now, not once it is shown
+
+    def fits(self, width: int) -> bool:
+        """Whether the screen was made for a window this wide (the side panes folded or not)."""
+        return self.has_class("-narrow") == (width < WIDE_FROM)
 
     def on_unmount(self) -> None:
         # the app's signal holds its subscribers strongly: without this every screen opened stays in memory
@@ -112,9 +121,20 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
             self.reload()  # what was held is in the book now: show it
 
     def on_screen_resume(self) -> None:
-        # a dialog closed having changed nothing: what is shown is the book still (the clock ticks itself)
-        if self.record is None or self.app.book.changes != self._read_at:
+        stale = self.record is None or self.app.book.changes != self._read_at
+        if self._made_ready:  # shown for the first time, having been made ready unseen
+            self._made_ready = False
+            # the book changed meanwhile (an earlier version of the notes put back…), or the desk holds
+            # changes the book has not taken (whose fields may differ from those loaded): fields refilled
+            if stale or not self.app.desk.all_saved:
+                self.editor.forget()
+                stale = True
+        if stale:
             self.reload()
+        elif self.viewing != self._shown_viewing:  # made ready on another item than the one now chosen
+            self.show(self.record)
+        else:  # a dialog closed having changed nothing: what is shown is the book still; the time now
+            self.tick_clock()
 
     # --- the record down ------------------------------------------------------------------
 
@@ -153,10 +173,11 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
                 self.notify(f"{quorum.counts}: " + "; ".join(quorum.missing) + ".",
                             title="Now inquorate", severity="error", timeout=12, markup=False)
         self.quorate = quorum.quorate
+        self._shown_viewing = self.viewing
         self.showing = Showing(record, record.item_shown(self.viewing), self.now())
 
     def tick_clock(self) -> None:
-        if self.record is not None:
+        if self.record is not None and self in self.app.screen_stack:  # not while made ready, unseen
             now = self.now()
             self.query_one(LiveBar).tick(now)
             self.editor.tick(now)

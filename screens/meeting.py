@@ -20,10 +20,14 @@ from db.people import get_person
 from secretary.formats import long_date, minutes_time, time_range
 from secretary.models import AttendanceStatus, ItemKind, MeetingStatus, Part
 from screens.line_table import LineTable
+from screens.prepared import discard, prepare
 from screens.styled_once import StyledOnce
 from screens.text import plain
 from screens.footer import Footer
 
+
+# how long after the overview is shown its live screen is made ready: after this screen's first frame
+PREPARE_AFTER = 0.1
 
 # what is cut on a narrow screen is the lead, last, not the planned time or the part
 COLUMNS = (("No.", 4), ("Item", 44), ("Time", 5), ("Part", 4), ("Purpose", 14), ("Lead", 26))
@@ -49,6 +53,7 @@ class MeetingScreen(StyledOnce, Screen):
     def __init__(self, meeting_id: int, item_id: int | None = None) -> None:
         super().__init__()
         self.meeting_id = meeting_id
+        self._live: Screen | None = None  # the live screen, made ready while this one is read
         self.status = MeetingStatus.planned
         self.select_item = item_id  # the agenda opens on this item (a search result), once
 
@@ -68,6 +73,8 @@ class MeetingScreen(StyledOnce, Screen):
     def on_unmount(self) -> None:
         # the app's signal holds its subscribers strongly: without this every screen opened stays in memory
         self.app.saver.changed.unsubscribe(self)
+        discard(self.app, self._live)
+        self._live = None
 
     def _saving_changed(self, saver) -> None:
         if not saver.failing and self.is_current:  # what was held is in the book: show it
@@ -76,6 +83,34 @@ class MeetingScreen(StyledOnce, Screen):
     def on_screen_resume(self) -> None:
         # on first showing and on coming back from the agenda editor
         self.load()
+        self.set_timer(PREPARE_AFTER, self._prepare_live)
+
+    @property
+    def live_ready(self) -> Screen | None:
+        """The live screen made ready for ``s``, if one is."""
+        return self._live
+
+    def _prepare_live(self) -> None:
+        """The live screen made ready while the clerk reads this one (screens/prepared.py)."""
+        if self._live is not None or not self.is_active:  # only while this screen is the one on top
+            return
+        warmed_up = getattr(self.app, "warmed_up", None)
+        if warmed_up is not None and not warmed_up.is_set():  # made now, it would be frozen, never freed
+            self.set_timer(PREPARE_AFTER, self._prepare_live)
+        else:
+            from screens.live import LiveScreen
+
+            live = LiveScreen(self.meeting_id)
+            live.viewing = self._viewing()
+            self._live = prepare(self.app, live)
+
+    def _viewing(self) -> int | None:
+        """The item the live screen opens on: the one highlighted here, once the meeting is over
+        (a live meeting's live screen shows its current item)."""
+        if self.status is MeetingStatus.live:
+            return None
+        key = self.query_one("#agenda", LineTable).cursor_key
+        return int(key) if key and key.isdigit() else None
 
     def action_edit_agenda(self) -> None:
         from screens.agenda_editor import AgendaEditorScreen
@@ -162,10 +197,11 @@ class MeetingScreen(StyledOnce, Screen):
         """The live screen; after the meeting, on the item highlighted here."""
         from screens.live import LiveScreen
 
-        live = LiveScreen(self.meeting_id)
-        key = self.query_one("#agenda", LineTable).cursor_key
-        if self.status is not MeetingStatus.live:
-            live.viewing = int(key) if key and key.isdigit() else None
+        live, self._live = self._live, None
+        if live is None or not live.fits(self.app.size.width):  # none ready, or made for another width
+            discard(self.app, live)
+            live = LiveScreen(self.meeting_id)
+        live.viewing = self._viewing()
         self.app.push_screen(live)
 
     def load(self) -> None:

@@ -201,6 +201,11 @@ class MinuteEditor(LiveView, Vertical):
                 text.append(reminder + "\n", style=self.themed("bold $warning"))
         self.lines.show("declarations", text)
 
+    def forget(self) -> None:
+        """The fields are filled from the book again when next shown, even for the same item (the
+        screen was made ready, unseen, and the book has changed since)."""
+        self.item_id = None
+
     def _load(self, record: MeetingRecord, item: AgendaItem | None) -> None:
         """Put the item's minute in the fields — only when the item has changed, so a redraw after
         an arrival never moves the clerk's cursor."""
