@@ -37,6 +37,13 @@ def held(demo_copy, tmp_path: Path):
     book.close()
 
 
+def on_its_overview(book, meeting: int) -> SecretaryApp:
+    """The app opening on the held meeting's overview, three hours after it began."""
+    app = SecretaryApp(book, open_meeting=meeting)
+    app.now = Clock(START + timedelta(hours=3))
+    return app
+
+
 async def ready(app, pilot) -> LiveScreen:
     """Wait (as a clerk reading the overview would) until its live screen is made ready."""
     await pilot.pause()
@@ -59,8 +66,7 @@ async def test_s_shows_the_screen_made_ready_on_the_item_now_highlighted(held, m
     reads: list[int] = []
     real_read = screens.live.read_record
     monkeypatch.setattr(screens.live, "read_record", lambda *a: reads.append(1) or real_read(*a))
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         first = list_items(book, meeting)[0]
@@ -80,8 +86,7 @@ async def test_s_shows_the_screen_made_ready_on_the_item_now_highlighted(held, m
 
 async def test_what_changed_in_the_book_meanwhile_is_read_again(held) -> None:
     book, meeting = held
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         first = list_items(book, meeting)[0]
@@ -97,8 +102,7 @@ async def test_what_the_desk_holds_meanwhile_is_shown(held) -> None:
     """The book refuses writes: a change is held by the desk, not in the book (its count of changes
     stays), and is what the notes show."""
     book, meeting = held
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         first = list_items(book, meeting)[0]
@@ -116,8 +120,7 @@ async def test_what_the_desk_holds_meanwhile_is_shown(held) -> None:
 
 async def test_a_window_resized_meanwhile_gets_a_screen_made_for_its_width(held) -> None:
     book, meeting = held
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         assert live.has_class("-wide")
@@ -136,8 +139,7 @@ async def test_a_window_resized_meanwhile_gets_a_screen_made_for_its_width(held)
 
 async def test_a_screen_made_ready_and_not_used_is_freed(held) -> None:
     book, meeting = held
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         kept = [weakref.ref(live), weakref.ref(live.query_one(TitleBar)), weakref.ref(live.editor.notes)]
@@ -154,8 +156,7 @@ async def test_a_screen_made_ready_and_not_used_is_freed(held) -> None:
 
 async def test_a_theme_changed_meanwhile_is_the_theme_shown(held) -> None:
     book, meeting = held
-    app = SecretaryApp(book, open_meeting=meeting)
-    app.now = Clock(START + timedelta(hours=3))
+    app = on_its_overview(book, meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         live = await ready(app, pilot)
         before = live.query_one(TitleBar).rich_style.bgcolor
