@@ -22,7 +22,7 @@ from screens.home import HomeScreen
 from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
 from screens.title_bar import TitleBar
-from tests.pilot import Clock
+from tests.pilot import Clock, type_text
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
 
@@ -33,6 +33,14 @@ def held(demo_copy, tmp_path: Path):
     book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     start_meeting(book, upcoming, START)
     close_meeting(book, upcoming, START + timedelta(hours=2))
+    yield book, upcoming
+    book.close()
+
+
+@pytest.fixture
+def planned(demo_copy, tmp_path: Path):
+    """The demo's upcoming meeting, not started."""
+    book, upcoming, _ = build_demo(demo_copy(tmp_path / "demo.secretary"))
     yield book, upcoming
     book.close()
 
@@ -168,3 +176,57 @@ async def test_a_theme_changed_meanwhile_is_the_theme_shown(held) -> None:
         await pilot.pause()
         assert app.screen is live
         assert live.query_one(TitleBar).rich_style.bgcolor == overview_now
+
+
+async def test_starting_the_meeting_shows_the_screen_made_ready_live_on_its_first_item(planned) -> None:
+    """The clerk's usual way in: the overview, s, Enter. The screen made ready before the meeting
+    began shows it live, on its first item, and takes the notes typed."""
+    book, meeting = planned
+    app = SecretaryApp(book, open_meeting=meeting)
+    app.now = Clock(START)
+    async with app.run_test(size=(120, 40)) as pilot:
+        live = await ready(app, pilot)
+        assert "not started" in live.sub_title
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # "Start the meeting now?" — yes
+        await pilot.pause()
+        assert app.screen is live
+        first = list_items(book, meeting)[0]
+        assert live.record.live and live.record.current_item_id == first.id
+        assert live.sub_title.endswith("— live")
+        assert "LIVE" in live.query_one("#live-bar").part("clock")
+        assert item_title(live).startswith(f"{first.number}. {first.title}")
+        assert live.focused is not None and live.focused.id == "notes"
+        await type_text(pilot, "Welcomed all.")
+        await pilot.pause()
+        assert live.flush()
+        assert get_minute(book, first.id).notes == "Welcomed all."
+
+
+async def test_back_on_a_live_meeting_the_screen_made_ready_has_the_notes_so_far(planned) -> None:
+    book, meeting = planned
+    app = SecretaryApp(book, open_meeting=meeting)
+    app.now = Clock(START)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        first_visit = app.screen
+        assert isinstance(first_visit, LiveScreen)
+        await type_text(pilot, "First words.")
+        await pilot.press("escape")  # to the overview; the notes are in the book
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        live = await ready(app, pilot)
+        assert live is not first_visit
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is live
+        assert live.editor.notes.text == "First words."
+        await type_text(pilot, " More words.")
+        await pilot.pause()
+        assert live.flush()
+        assert get_minute(book, list_items(book, meeting)[0].id).notes == "First words. More words."
