@@ -106,7 +106,10 @@ class LiveScreen(KeysInOrder, LiveVerbs, LiveLines, StyledOnce, Screen):
         self.app.saver.changed.subscribe(self, self._saving_changed)
         if self not in self.app.screen_stack:  # made ready under the overview (screens/prepared.py)
             self._made_ready = True
-            self.reload()  # the meeting read and its views drawn now, not once it is shown
+            try:
+                self.reload()  # the meeting read and its views drawn now, not once it is shown
+            except Exception:  # noqa: BLE001 - read again when shown: what is wrong is said then, not unasked
+                self.record = None
 
     def fits(self, width: int) -> bool:
         """Whether the screen was made for a window this wide (the side panes folded or not)."""

@@ -230,3 +230,36 @@ async def test_back_on_a_live_meeting_the_screen_made_ready_has_the_notes_so_far
         await pilot.pause()
         assert live.flush()
         assert get_minute(book, list_items(book, meeting)[0].id).notes == "First words. More words."
+
+
+async def test_a_meeting_that_cannot_be_read_while_unseen_is_read_again_when_shown(held, monkeypatch) -> None:
+    """Reading the meeting fails while the screen is made ready (the disk, a moment's lock): the
+    overview carries on as if nothing were made, and s reads it again."""
+    book, meeting = held
+    real_read = screens.live.read_record
+    calls: list[int] = []
+
+    def read_once_failing(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("disk I/O error")
+        return real_read(*args)
+
+    monkeypatch.setattr(screens.live, "read_record", read_once_failing)
+    app = on_its_overview(book, meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        overview = app.screen
+        for _ in range(100):
+            if calls:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert app.screen is overview and app.return_code is None  # still running, on the overview
+        live = overview.live_ready
+        assert live is not None and live.record is None
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is live and live.record is not None and len(calls) == 2
+        first = list_items(book, meeting)[0]
+        assert item_title(live).startswith(f"{first.number}. {first.title}")
