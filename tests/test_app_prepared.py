@@ -22,7 +22,7 @@ from screens.home import HomeScreen
 from screens.live import LiveScreen
 from screens.meeting import MeetingScreen
 from screens.title_bar import TitleBar
-from tests.pilot import Clock, type_text
+from tests.pilot import Clock, go_live, type_text
 
 START = datetime(2025, 3, 21, 9, 2, tzinfo=timezone.utc)
 
@@ -209,13 +209,7 @@ async def test_back_on_a_live_meeting_the_screen_made_ready_has_the_notes_so_far
     app = SecretaryApp(book, open_meeting=meeting)
     app.now = Clock(START)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        first_visit = app.screen
-        assert isinstance(first_visit, LiveScreen)
+        first_visit = await go_live(app, pilot)  # s, Enter: started
         await type_text(pilot, "First words.")
         await pilot.press("escape")  # to the overview; the notes are in the book
         await pilot.pause()
