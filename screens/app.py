@@ -38,8 +38,9 @@ NEXT_SCREENS = ("screens.meeting", "screens.live", "screens.tracker", "screens.s
 WARM_UP_AFTER = 0.25  # seconds: the first frame is written to the terminal first
 
 
-def warm_up(done: threading.Event) -> None:
-    """Import the next screens' modules in a thread, then freeze what lives (``done`` set then)."""
+def warm_up(app: SecretaryApp) -> None:
+    """Import the next screens' modules in a thread, then freeze what lives if nothing but the
+    first screen is open (``app.warmed_up`` set then, frozen or not)."""
     def load() -> None:
         import importlib
 
@@ -51,12 +52,12 @@ def warm_up(done: threading.Event) -> None:
                 importlib.import_module(module)
         except Exception:  # noqa: BLE001 - only a head start: the screen that needs it imports it again, and says why
             pass
-        # what was just imported lives as long as the app, like what start-up made (secretary/cli
-        # _long_lived): the collector's full passes need not walk it again and again. Whatever
-        # exists at this moment is frozen with it and never freed: a screen made ready before it
-        # is shown (screens/prepared.py) waits for ``done``.
-        gc.freeze()
-        done.set()
+        try:
+            app.call_from_thread(app.freeze_what_lives)
+        except Exception:  # noqa: BLE001 - the app has closed meanwhile: nothing to freeze
+            pass
+        finally:
+            app.warmed_up.set()
 
     threading.Thread(target=load, name="warm up", daemon=True).start()
 
@@ -88,9 +89,16 @@ class SecretaryApp(TerminalSafety, App):
         self.damaged = damaged
         self.saver = Saver(self)
         self.keys = KeyHold(self, self._handle_key)  # keys typed while a form opens wait for it
-        self.warmed_up = threading.Event()  # set when no warm-up is to come, or it has frozen what lives
+        self.warmed_up = threading.Event()  # set when no warm-up is to come, or it is over (freeze_what_lives)
         self.warmed_up.set()
         self.collector = IdleCollector(self)  # full garbage collections when the clerk is not waiting
+
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's own first screen, made with the app, not pushed over an
+        empty one once the app is up (a screen and a frame less before the clerk sees it)."""
+        if self.book is not None and self.damaged is None:
+            return HomeScreen()
+        return super().get_default_screen()
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -105,6 +113,18 @@ class SecretaryApp(TerminalSafety, App):
             self.ask_to_create()
         else:
             self.show_home()
+
+    def _display(self, screen: Screen, renderable) -> None:
+        """Textual draws nothing while a batch of updates is under way (the app's start is one) and
+        does not draw it again after: the first screen, laid out and drawn during the start, came
+        to the terminal a pane at a time, a frame (16 ms) apart, as each pane next changed. A frame
+        not written is written whole with the next one."""
+        if self._batch_count and renderable is not None:
+            compositor = getattr(screen, "_compositor", None)
+            dirty = getattr(compositor, "_dirty_regions", None)
+            if isinstance(dirty, set):
+                dirty.add(compositor.size.region)  # the whole screen: render_update then draws it all
+        super()._display(screen, renderable)
 
     def update_styles(self, node, animate: bool = True) -> None:
         """Textual restyles a widget whose classes change even before it is in the screen: a compact
@@ -191,7 +211,7 @@ class SecretaryApp(TerminalSafety, App):
 
     def show_home(self) -> None:
         self.warmed_up.clear()
-        self.set_timer(WARM_UP_AFTER, lambda: warm_up(self.warmed_up))
+        self.set_timer(WARM_UP_AFTER, lambda: warm_up(self))
         self.sub_title = str(self.book.path or "in memory")
         if self.book.path is not None:
             from secretary.safety import sync_warning
@@ -199,8 +219,19 @@ class SecretaryApp(TerminalSafety, App):
             warning = sync_warning(self.book.path)
             if warning:
                 self.notify(warning, title="Where this book lives", severity="warning", timeout=30, markup=False)
-        self.push_screen(HomeScreen())
+        if not isinstance(self.screen, HomeScreen):  # a book made or restored once the app was up
+            self.push_screen(HomeScreen())
         self.call_after_refresh(self._look_for_recoveries)  # once the first screen is drawn
+
+    def freeze_what_lives(self) -> None:
+        """What the warm-up imported lives as long as the app, like what start-up made (secretary/cli
+        ``_long_lived``): frozen, the collector's full passes need not walk it again and again. But
+        whatever else lives at that moment is frozen with it and never freed: so only while the
+        first screen is all there is (a meeting opened at the start, a live screen and its notes
+        among them, would be kept for the rest of the day). A screen made ready before it is shown
+        (screens/prepared.py) waits for ``warmed_up``."""
+        if all(isinstance(screen, HomeScreen) or type(screen) is Screen for screen in self.screen_stack):
+            gc.freeze()
 
     def _look_for_recoveries(self) -> None:
         from db.recovery import scan_recoveries

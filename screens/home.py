@@ -8,11 +8,8 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
 from screens.title_bar import TitleBar
-from textual.widgets.option_list import Option
 
 from rich.text import Text
 
@@ -20,6 +17,7 @@ from db.overview import BodyLine, MeetingLine, body_lines, meeting_lines
 from screens.footer import Footer
 from screens.line_table import LineTable
 from screens.text import plain
+from screens.wrapped_list import WrappedList
 from secretary.formats import long_date, time_range
 from secretary.models.vocabulary import MeetingStatus
 
@@ -56,15 +54,11 @@ class HomeScreen(Screen):
         return self.app.book
 
     def compose(self) -> ComposeResult:
+        # each pane is one widget that draws its own title (and the meetings' "none yet"): the first
+        # screen is drawn before the clerk can do anything, and every widget costs it 1.5-2 ms
         yield TitleBar()
-        with Horizontal():
-            with Vertical(id="bodies-pane"):
-                yield Static("Bodies", classes="pane-title")
-                yield OptionList(id="bodies", markup=False)
-            with Vertical(id="meetings-pane"):
-                yield Static("", id="body-title", classes="pane-title", markup=False)
-                yield LineTable(COLUMNS, id="meetings", enter=False)  # Enter is the screen's "Open meeting"
-                yield Static("", id="empty", markup=False)
+        yield WrappedList("Bodies", id="bodies")
+        yield LineTable(COLUMNS, title="", id="meetings", enter=False)  # Enter is the screen's "Open meeting"
         yield Footer()
 
     def on_mount(self) -> None:
@@ -72,25 +66,21 @@ class HomeScreen(Screen):
 
     def load_bodies(self, select: int | None = None) -> None:
         self.bodies = body_lines(self.book)
-        options = self.query_one("#bodies", OptionList)
-        options.clear_options()
-        options.add_options(Option(plain(body.name), id=str(body.id)) for body in self.bodies)
+        index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
+        # the cursor is put there, not moved: the body is shown once, here, not again by the message
+        self.query_one("#bodies", WrappedList).load(self.bodies, lambda body: body.name, cursor=index)
         if self.bodies:
-            index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
-            with options.prevent(OptionList.OptionHighlighted):  # shown once, here, not again by the event
-                options.highlighted = index
             self.show_body(self.bodies[index])
             self.query_one("#meetings", LineTable).focus()
         else:
-            self.query_one("#body-title", Static).update("")
-            self.query_one("#empty", Static).update(
-                "This book holds no bodies yet. Press b to add a board or committee."
-            )
+            table = self.query_one("#meetings", LineTable)
+            table.title = ""
+            table.empty = "This book holds no bodies yet. Press b to add a board or committee."
 
     @property
     def body_line(self) -> BodyLine | None:
-        index = self.query_one("#bodies", OptionList).highlighted
-        return self.bodies[index] if self.bodies and index is not None else None
+        index = self.query_one("#bodies", WrappedList).cursor_row
+        return self.bodies[index] if 0 <= index < len(self.bodies) else None
 
     @property
     def body(self) -> Body | None:
@@ -100,25 +90,23 @@ class HomeScreen(Screen):
         line = self.body_line
         return get_body(self.book, line.id) if line is not None else None
 
-    @on(OptionList.OptionHighlighted, "#bodies")
-    def _body_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_body(self.bodies[event.option_index])
+    @on(WrappedList.RowHighlighted, "#bodies")
+    def _body_highlighted(self, event: WrappedList.RowHighlighted) -> None:
+        self.show_body(self.bodies[event.row])
 
-    @on(OptionList.OptionSelected, "#bodies")
+    @on(WrappedList.RowSelected, "#bodies")
     def _body_selected(self) -> None:
         self.query_one("#meetings", LineTable).focus()
 
     def show_body(self, body: Body | BodyLine, select: int | None = None) -> None:
         self.meetings = meeting_lines(self.book, body.id)
-        self.query_one("#body-title", Static).update(plain(f"{body.name} — meetings"))
         table = self.query_one("#meetings", LineTable)
+        table.title = f"{body.name} — meetings"
         cells = [_cells(meeting) for meeting in self.meetings]
         table.fit_columns(cells)
         chosen = next((i for i, m in enumerate(self.meetings) if m.id == select), 0) if select is not None else 0
         table.load(cells, lambda row: row, cursor=chosen)
-        self.query_one("#empty", Static).update(
-            "" if self.meetings else "No meetings yet. Press n to create one."
-        )
+        table.empty = "" if self.meetings else "No meetings yet. Press n to create one."
 
     @property
     def meeting(self) -> MeetingLine | None:

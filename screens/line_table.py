@@ -21,10 +21,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from screens.line_view import LineView, row_meta
+from screens.text_lines import text_strip, wrapped
 
 Cell = Text | str
 PADDING = 1  # cells each side of a column's words, as DataTable's cell_padding
@@ -69,10 +70,16 @@ def _first_line_end(plain: str, width: int) -> int:
 
 class LineTable(LineView):
     """Columns of fixed width under a heading; rows given to ``load`` as a sequence and a function
-    making a row's cells (a str or a Text a column). The cursor, keys and messages are LineView's."""
+    making a row's cells (a str or a Text a column). The cursor, keys and messages are LineView's.
+
+    Given a ``title``, the table draws it above the heading, as a pane's title (``.pane-title``)
+    that stays as the rows scroll, across or down; given ``empty`` words, it says them where the
+    rows would be while there are none. A pane drawn by one widget, not by a title, a table and a
+    message in a container: each widget a screen is made of costs its opening 1.5-2 ms."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "datatable--header", "datatable--even-row", "datatable--odd-row", "datatable--cursor",
+        "pane-title", "line-table--empty",
     }
     # DataTable's look, rule for rule, so the two kinds of table read as one
     DEFAULT_CSS = """
@@ -116,6 +123,13 @@ class LineTable(LineView):
             color: $block-cursor-blurred-foreground;
             text-style: $block-cursor-blurred-text-style;
         }
+        & > .pane-title {
+            text-style: bold;
+            background: $boost;
+        }
+        & > .line-table--empty {
+            color: $text-muted;
+        }
     }
     """
 
@@ -132,12 +146,39 @@ class LineTable(LineView):
     class RowSelected(LineView.RowSelected):
         """Enter on the highlighted row, or a click on it."""
 
-    def __init__(self, columns: Sequence[tuple[str, int]], *, zebra_stripes: bool = True, **kwargs: Any) -> None:
-        super().__init__(heading_lines=1, **kwargs)
+    def __init__(self, columns: Sequence[tuple[str, int]], *, zebra_stripes: bool = True, title: str | None = None,
+                 empty: str = "", **kwargs: Any) -> None:
+        super().__init__(heading_lines=1 if title is None else 2, **kwargs)
         self.columns = list(columns)
         self.zebra_stripes = zebra_stripes
         self.table_width = sum(width + 2 * PADDING for _label, width in self.columns)
-        self.virtual_size = Size(self.table_width, 1)
+        self.virtual_size = Size(self.table_width, self.heading_lines)
+        self._title = title
+        self._empty = empty
+
+    @property
+    def title(self) -> str | None:
+        """The words of the title line (None: the table has none)."""
+        return self._title
+
+    @title.setter
+    def title(self, words: str) -> None:
+        if self._title is None:
+            raise ValueError("a table made without a title line cannot be given one")
+        if words != self._title:
+            self._title = words
+            self.refresh(Region(0, 0, self.size.width, 1))
+
+    @property
+    def empty(self) -> str:
+        """What the table says while it has no rows."""
+        return self._empty
+
+    @empty.setter
+    def empty(self, words: str) -> None:
+        if words != self._empty:
+            self._empty = words
+            self.refresh(layout=True)  # its height is its words' while there are no rows
 
     @property
     def virtual_width(self) -> int:
@@ -165,6 +206,31 @@ class LineTable(LineView):
         get = self.get_component_styles
         return (self.rich_style, get("datatable--header").rich_style, get("datatable--even-row").rich_style,
                 get("datatable--odd-row").rich_style, self.get_component_rich_style("datatable--cursor"))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._rows or not self._empty:
+            return super().get_content_height(container, viewport, width)
+        return self.heading_lines + len(self._empty_lines(width)) + 2
+
+    def _empty_lines(self, width: int) -> list[Text]:
+        """The words said while there are no rows, wrapped inside a margin of two cells."""
+        return wrapped(self.app.console, Text(self._empty), max(1, width - 4))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        room = self.scrollable_content_region.width  # not under the scrollbar
+        if self._title is not None and y == 0:  # the pane's title: it does not scroll across
+            style = self._styles[0] + self.get_component_rich_style("pane-title")
+            return text_strip(self.app.console, Text(f" {self._title}"), room, style).extend_cell_length(width, style)
+        if not self._rows and self._empty and y >= self.heading_lines:
+            lines = self._empty_lines(room)
+            line = y - self.heading_lines - 1  # a blank line above the words, and one below
+            base = self._styles[0]
+            if 0 <= line < len(lines):
+                words = Text("  ").append_text(lines[line])
+                return text_strip(self.app.console, words, width, base + self.get_component_rich_style("line-table--empty"))
+            return Strip.blank(width, base)
+        return super().render_line(y)
 
     def _make_row(self, row: int) -> list[list[Segment]]:
         """The row's cells, each cut to its column and padded, in the cells' own styles."""

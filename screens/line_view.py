@@ -103,7 +103,7 @@ class LineView(ScrollView, can_focus=True):
         on the row it was on (or goes to ``cursor``), within the rows there are."""
         self._rows, self._make, self._key = rows, make, key
         self.forget_lines()
-        self.virtual_size = Size(self.virtual_width, self.heading_lines + len(rows) * self.row_lines)
+        self.virtual_size = Size(self.virtual_width, self.heading_lines + self._rows_height)
         row = self.cursor_row if cursor is None else cursor
         self.set_reactive(LineView.cursor_row, max(0, min(row, len(rows) - 1)))
         self._scroll_cursor_into_view()
@@ -143,6 +143,24 @@ class LineView(ScrollView, can_focus=True):
         """What ``_draw`` draws ``row``'s lines from (``row`` -1: the heading)."""
         raise NotImplementedError
 
+    # --- where the rows' lines are: ``row_lines`` each, unless a subclass says otherwise ------
+
+    @property
+    def _rows_height(self) -> int:
+        """Lines in all the rows, under the heading."""
+        return len(self._rows) * self.row_lines
+
+    def _row_top(self, row: int) -> int:
+        """The first line of ``row``, counted from the first row's."""
+        return row * self.row_lines
+
+    def _row_height(self, row: int) -> int:
+        return self.row_lines
+
+    def _row_at(self, y: int) -> tuple[int, int]:
+        """The row at line ``y`` (counted as ``_row_top``'s) and the line within it."""
+        return divmod(y, self.row_lines)
+
     # --- the cursor -------------------------------------------------------------------------
 
     def move_cursor(self, *, row: int, scroll: bool = True) -> None:
@@ -163,14 +181,15 @@ class LineView(ScrollView, can_focus=True):
         if not self.size.height:  # not laid out yet: once it is
             self.call_after_refresh(self._scroll_cursor_into_view)
         elif self.row_count:
-            top = self.heading_lines + self.cursor_row * self.row_lines
-            region = Region(int(self.scroll_x), top, self.size.width or 1, self.row_lines)
+            top = self.heading_lines + self._row_top(self.cursor_row)
+            region = Region(int(self.scroll_x), top, self.size.width or 1, self._row_height(self.cursor_row))
             self.scroll_to_region(region, animate=False, spacing=Spacing(self.heading_lines, 0, 0, 0), force=True,
                                   immediate=True)
 
     @property
-    def _rows_in_view(self) -> int:
-        return max(1, (self.scrollable_content_region.height - self.heading_lines) // self.row_lines)
+    def _page_lines(self) -> int:
+        """Lines a page moves: the whole rows the view shows under its heading."""
+        return max(1, (self.scrollable_content_region.height - self.heading_lines) // self.row_lines) * self.row_lines
 
     def action_cursor_up(self) -> None:
         self.move_cursor(row=self.cursor_row - 1)
@@ -179,14 +198,15 @@ class LineView(ScrollView, can_focus=True):
         self.move_cursor(row=self.cursor_row + 1)
 
     def action_page_down(self) -> None:
-        rows = self._rows_in_view
-        self.scroll_relative(y=rows * self.row_lines, animate=False, force=True, immediate=True)
-        self.move_cursor(row=self.cursor_row + rows)
+        lines = self._page_lines
+        self.scroll_relative(y=lines, animate=False, force=True, immediate=True)
+        below = self._row_top(self.cursor_row) + lines
+        self.move_cursor(row=self.row_count - 1 if below >= self._rows_height else self._row_at(below)[0])
 
     def action_page_up(self) -> None:
-        rows = self._rows_in_view
-        self.scroll_relative(y=-rows * self.row_lines, animate=False, immediate=True)
-        self.move_cursor(row=self.cursor_row - rows)
+        lines = self._page_lines
+        self.scroll_relative(y=-lines, animate=False, immediate=True)
+        self.move_cursor(row=self._row_at(max(0, self._row_top(self.cursor_row) - lines))[0])
 
     def action_scroll_top(self) -> None:
         self.move_cursor(row=0)
@@ -221,7 +241,7 @@ class LineView(ScrollView, can_focus=True):
         self._strips.clear()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self.heading_lines + self.row_count * self.row_lines
+        return self.heading_lines + self._rows_height
 
     def _line_styles(self) -> tuple[Style, ...]:
         """The styles every line is drawn in, the widget's first: worked out once a drawing."""
@@ -236,7 +256,7 @@ class LineView(ScrollView, can_focus=True):
         if y < self.heading_lines:  # the heading stays as the rows scroll under it
             row, line = -1, y
         else:
-            row, line = divmod(y - self.heading_lines + scroll_y, self.row_lines)
+            row, line = self._row_at(y - self.heading_lines + scroll_y)
         width = self.size.width
         base_style = self._styles[0]
         if row >= self.row_count:

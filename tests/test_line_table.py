@@ -78,3 +78,54 @@ async def test_the_cursor_moves_scrolls_and_tells_what_it_is_on() -> None:
         assert table.cursor_row == 4  # within the rows there are
         assert [str(cell) for cell in table.get_row_at(4)] == ["4", "row 4"]
         assert table.row_index("3") == 3 and table.row_index("x") is None
+
+
+class Titled(App):
+    CSS = "LineTable { width: 24; height: 8; }"
+
+    def compose(self) -> ComposeResult:
+        yield LineTable((("No.", 4), ("Words", 30)), title="", empty="No rows yet. Press n to add one.", id="t")
+
+
+def lines(app: App, width: int = 24) -> list[str]:
+    return [strip.text[:width].rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_titled_table_keeps_its_title_above_the_heading_as_it_scrolls_across_and_down() -> None:
+    rows = [(str(n), f"the words of row {n}") for n in range(40)]
+    app = Titled()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(LineTable)
+        table.title = "The Board — meetings"
+        table.load(rows, lambda row: row)
+        table.focus()
+        await pilot.pause()
+        shown = lines(app, 22)  # the scrollbar down is beside them
+        assert shown[:3] == [" The Board — meetings", " No.   Words", " 0     the words of ro"]
+        await pilot.press("pagedown", "right", "right", "right")
+        await pilot.pause()
+        shown = lines(app, 22)
+        assert table.scroll_y > 0 and table.scroll_x > 0
+        assert shown[0] == " The Board — meetings"  # neither down nor across: the pane's title
+        assert not shown[1].startswith(" No.") and "ords" in shown[1]  # the heading scrolls across with the rows
+        table.title = "A much longer title than the table is wide"
+        await pilot.pause()
+        assert lines(app, 22)[0] == " A much longer title …"  # cut before the scrollbar
+
+
+async def test_an_empty_table_says_so_in_words_wrapped_to_its_width_until_it_has_rows() -> None:
+    app = Titled()
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(LineTable)
+        table.styles.height = "auto"
+        table.styles.width = 26
+        await pilot.pause()
+        assert lines(app, 26)[:6] == ["", " No.   Words", "", "  No rows yet. Press n", "  to add one.", ""]
+        assert table.outer_size.height == 2 + 1 + 2 + 1 + 1  # the words, a blank line each side, the scrollbar across
+        table.load([("1", "a row")], lambda row: row)
+        await pilot.pause()
+        assert lines(app, 26)[2] == " 1     a row" and "No rows yet" not in "".join(lines(app))
+        table.load([], lambda row: row)
+        table.empty = "Nothing here."
+        await pilot.pause()
+        assert lines(app)[3] == "  Nothing here."

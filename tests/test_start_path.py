@@ -3,10 +3,17 @@ sqlite-utils (issue 18), and what is put off is there when a screen asks for it.
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import inspect
+import os
+import re
+import select
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -65,3 +72,31 @@ def test_the_home_screen_rows_agree_with_the_models(demo: Path) -> None:
             assert [(m.id, m.date, m.planned_start, m.planned_end, m.status, m.title, m.public) for m in lines] == [
                 (m.id, m.date, m.planned_start, m.planned_end, m.status, m.title, m.public)
                 for m in list_meetings(book, body.id)]
+
+
+_ESCAPE = re.compile(rb"\x1b(?:\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|.)")
+
+
+def test_the_first_screen_reaches_the_terminal_whole_not_a_pane_at_a_time(demo: Path) -> None:
+    """Textual draws the first screen while the app starts and throws that drawing away; the panes
+    then came to the terminal a frame (16 ms) apart, as each next changed: the bodies, then the
+    meetings. In a real pseudo-terminal, whatever first shows "Bodies" shows the meetings too."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "secretary.cli", "--book", str(demo)], stdin=slave,
+                               stdout=slave, stderr=slave, env={**os.environ, "TERM": "xterm-256color"},
+                               start_new_session=True)
+    os.close(slave)
+    written = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"Bodies" not in _ESCAPE.sub(b"", written) and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                written += os.read(master, 1 << 20)  # read as soon as anything is written: a frame at a time
+    finally:
+        process.kill()
+        process.wait()
+        os.close(master)
+    shown = _ESCAPE.sub(b"", written).decode(errors="replace")
+    assert "Bodies" in shown
+    assert "Northbridge Integrated Care Board — meetings" in shown and "Date" in shown

@@ -43,6 +43,14 @@ def test_the_app_s_last_safety_net_overrides_a_method_textual_still_calls() -> N
     assert callable(getattr(App, "_handle_exception", None))
 
 
+def test_the_frame_after_a_batch_of_updates_is_drawn_whole_through_names_textual_still_has() -> None:
+    """SecretaryApp._display: Textual calls it with each frame, and a frame not written (during a
+    batch) marks the screen's compositor as wholly to be drawn again."""
+    assert callable(getattr(App, "_display", None))
+    compositor = Screen()._compositor
+    assert isinstance(compositor._dirty_regions, set) and compositor.size is not None
+
+
 def test_textual_is_pinned_to_the_minor_version_checked() -> None:
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
     pin = next(d for d in project["project"]["dependencies"] if d.startswith("textual"))

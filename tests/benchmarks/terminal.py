@@ -54,14 +54,16 @@ class Terminal:
         self.started = time.perf_counter()
         os.write(self.master, keys)
 
-    def wait_for(self, words: str, timeout: float = 60.0) -> float:
-        """Seconds from the stopwatch's start until ``words`` are drawn (in what came since)."""
-        wanted = words.encode()
+    def wait_for(self, *words: str, timeout: float = 60.0) -> float:
+        """Seconds from the stopwatch's start until all of ``words`` are drawn (in what came since):
+        words from each part of a screen, so that a screen drawn in two frames counts when whole."""
+        wanted = [w.encode() for w in words]
         while True:
-            if wanted in _ESCAPES.sub(b"", self.output[self.since:]):
+            drawn = _ESCAPES.sub(b"", self.output[self.since:])
+            if all(w in drawn for w in wanted):
                 return time.perf_counter() - self.started
             if time.perf_counter() - self.started > timeout:
-                raise ScreenTimeout(f"{words!r} did not appear within {timeout} s")
+                raise ScreenTimeout(f"{' and '.join(map(repr, words))} did not appear within {timeout} s")
             ready, _, _ = select.select([self.master], [], [], 0.5)
             if ready:
                 self._read()
@@ -80,10 +82,18 @@ class Terminal:
             self._read()
 
     def close(self) -> None:
+        """Ctrl+Q, reading what the app still draws meanwhile: an app whose terminal is not read
+        stops at its next write, and one killed then would leave its book not closed cleanly, so
+        that the next start would check the whole book."""
         try:
             os.write(self.master, b"\x11")  # Ctrl+Q
-            self.process.wait(10)
-        except (OSError, subprocess.TimeoutExpired):
+            deadline = time.perf_counter() + 10
+            while self.process.poll() is None:
+                if time.perf_counter() > deadline:
+                    raise subprocess.TimeoutExpired(self.process.args, 10)
+                if select.select([self.master], [], [], 0.05)[0]:
+                    self._read()
+        except (OSError, ScreenTimeout, subprocess.TimeoutExpired):
             self.process.kill()
             self.process.wait()
         finally:
