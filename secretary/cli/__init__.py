@@ -42,7 +42,30 @@ BOOK.add_argument("--book", type=Path, metavar="FILE", default=argparse.SUPPRESS
                   help=f"the book to use (default: {DEFAULT_BOOK_NAME} in your user data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every command's name, and where its parser is made. A command named first on the line gets a
+# parser holding it alone: building all 21 (and importing the modules that add them) is a sixth
+# of a short command's time. Anything else (--help, options first, a mistyped name) gets them all.
+COMMANDS = {
+    "demo": "", "search": "", "bodies": "", "meetings": "", "new-meeting": "",
+    "import": "imports", "backup": "book", "backups": "book", "restore": "book", "check": "book", "export": "exports",
+}
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, after the book if that comes first (``--book FILE search …``);
+    None for anything else: help, the version, a name mistyped."""
+    at = 0
+    while at < len(argv) and argv[at].startswith("--book"):
+        at += 1 if "=" in argv[at] else 2
+    return argv[at] if at < len(argv) and argv[at] in COMMANDS else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command's, or (``command``) that command's alone, which
+    parses that command's arguments exactly as the whole parser does."""
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = argparse.ArgumentParser(
         prog="secretary",
         description="The clerk's book: attendance, quoracy, minutes and actions for boards and committees.",
@@ -55,51 +78,57 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=run_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", parents=[BOOK], help="create the demo book (Northbridge ICB) and open its next meeting")
-    demo.add_argument("--no-open", action="store_true", help="create the demo book but do not open the app")
-    demo.add_argument("--years", type=int, metavar="N",
-                      help="a large book instead: N years of the Board and four committees (about 50 meetings "
-                           "a year), generated the same way every time")
-    demo.set_defaults(run=run_demo)
+    if wanted("demo"):
+        demo = sub.add_parser("demo", parents=[BOOK], help="create the demo book (Northbridge ICB) and open its next meeting")
+        demo.add_argument("--no-open", action="store_true", help="create the demo book but do not open the app")
+        demo.add_argument("--years", type=int, metavar="N",
+                          help="a large book instead: N years of the Board and four committees (about 50 meetings "
+                               "a year), generated the same way every time")
+        demo.set_defaults(run=run_demo)
 
-    search = sub.add_parser("search", parents=[BOOK], help="search the minutes, decisions and actions of every meeting")
-    search.add_argument("query", metavar="QUERY",
-                        help='words, "a phrase", a prefix such as estat*, and AND / OR / NOT in capitals')
-    search.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
-    search.add_argument("--since", metavar="DATE", help="only meetings on or after this date, e.g. 01/04/2023")
-    search.add_argument("--confidential", action="store_true",
-                        help="include Part II (confidential) items, which are left out otherwise")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)")
-    search.set_defaults(run=run_search)
+    if wanted("search"):
+        search = sub.add_parser("search", parents=[BOOK], help="search the minutes, decisions and actions of every meeting")
+        search.add_argument("query", metavar="QUERY",
+                            help='words, "a phrase", a prefix such as estat*, and AND / OR / NOT in capitals')
+        search.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
+        search.add_argument("--since", metavar="DATE", help="only meetings on or after this date, e.g. 01/04/2023")
+        search.add_argument("--confidential", action="store_true",
+                            help="include Part II (confidential) items, which are left out otherwise")
+        search.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)")
+        search.set_defaults(run=run_search)
 
-    bodies = sub.add_parser("bodies", parents=[BOOK], help="list the bodies in the book, with their IDs")
-    bodies.set_defaults(run=run_bodies)
+    if wanted("bodies"):
+        bodies = sub.add_parser("bodies", parents=[BOOK], help="list the bodies in the book, with their IDs")
+        bodies.set_defaults(run=run_bodies)
 
-    meetings = sub.add_parser("meetings", parents=[BOOK], help="list meetings, upcoming first, with their IDs")
-    meetings.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
-    meetings.set_defaults(run=run_meetings)
+    if wanted("meetings"):
+        meetings = sub.add_parser("meetings", parents=[BOOK], help="list meetings, upcoming first, with their IDs")
+        meetings.add_argument("--body", metavar="ID", help="only this body (ID or short name)")
+        meetings.set_defaults(run=run_meetings)
 
-    new = sub.add_parser("new-meeting", parents=[BOOK], help="create a meeting and print its ID")
-    new.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
-    new.add_argument("--date", required=True, help="the date, e.g. 27/06/2025")
-    new.add_argument("--start", metavar="HH:MM", help="planned start, e.g. 09:30 or 9.30am")
-    new.add_argument("--end", metavar="HH:MM", help="planned end")
-    new.add_argument("--title", help="title (default: 'Meeting of the <body>')")
-    new.add_argument("--venue", default="", help="where it is held")
-    new.add_argument("--private", action="store_true", help="a meeting held in private")
-    new.set_defaults(run=run_new_meeting)
+    if wanted("new-meeting"):
+        new = sub.add_parser("new-meeting", parents=[BOOK], help="create a meeting and print its ID")
+        new.add_argument("--body", required=True, metavar="ID", help="the body (ID or short name)")
+        new.add_argument("--date", required=True, help="the date, e.g. 27/06/2025")
+        new.add_argument("--start", metavar="HH:MM", help="planned start, e.g. 09:30 or 9.30am")
+        new.add_argument("--end", metavar="HH:MM", help="planned end")
+        new.add_argument("--title", help="title (default: 'Meeting of the <body>')")
+        new.add_argument("--venue", default="", help="where it is held")
+        new.add_argument("--private", action="store_true", help="a meeting held in private")
+        new.set_defaults(run=run_new_meeting)
 
-    from secretary.cli.imports import add_import_commands  # here: that module needs this one loaded
+    if command is None or COMMANDS.get(command) == "imports":
+        from secretary.cli.imports import add_import_commands  # here: that module needs this one loaded
 
-    add_import_commands(sub)
+        add_import_commands(sub)
+    if command is None or COMMANDS.get(command) == "book":
+        from secretary.cli.book import add_book_commands
 
-    from secretary.cli.book import add_book_commands
+        add_book_commands(sub)
+    if command is None or COMMANDS.get(command) == "exports":
+        from secretary.cli.exports import add_export_commands
 
-    add_book_commands(sub)
-
-    from secretary.cli.exports import add_export_commands
-
-    add_export_commands(sub)
+        add_export_commands(sub)
     return parser
 
 
@@ -119,7 +148,8 @@ def the_app_alone(argv: list[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     from secretary.cli.terminal import reader_gone, visible_output
 
-    args = the_app_alone(sys.argv[1:] if argv is None else list(argv)) or build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    args = the_app_alone(given) or build_parser(command_named(given)).parse_args(given)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         with visible_output(run not in (run_app, run_demo)):  # the app draws its own screen (screens/terminal.py)
