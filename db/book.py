@@ -193,7 +193,7 @@ class Book:
     def changes(self) -> tuple[int, int]:
         """A value that differs after any change this app has made to the book: a screen
         coming back into view reads the book again only when it has changed."""
-        return id(self.db.conn), self.db.conn.total_changes
+        return id(self.conn), self.conn.total_changes  # the connection sqlite-utils writes through
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict[str, Any]]:
         """The rows of a SELECT as dicts, straight from SQLite (the reads a screen waits on)."""

@@ -48,6 +48,7 @@ class HomeScreen(Screen):
         super().__init__()
         self.bodies: list[BodyLine] = []
         self.meetings: list[MeetingLine] = []
+        self._read_at: tuple[int, int] | None = None  # the book's changes when the lists were read
 
     @property
     def book(self):
@@ -64,13 +65,26 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.load_bodies()
 
-    def load_bodies(self, select: int | None = None) -> None:
+    def on_screen_resume(self) -> None:
+        """Back from a meeting started, closed or made: the lists say what the book now says (a
+        meeting live is "live" here), the body and the meeting highlighted and the focus kept."""
+        if self._read_at is None or self.book.changes == self._read_at:
+            return
+        body, meeting, focused = self.body_line, self.meeting, self.focused
+        self.load_bodies(select=body.id if body else None, meeting=meeting.id if meeting else None)
+        if focused is not None and focused.is_attached:
+            focused.focus()
+
+    def load_bodies(self, select: int | None = None, meeting: int | None = None) -> None:
+        """Read the bodies, highlight ``select`` (or the first) and show its meetings, ``meeting``
+        highlighted (or the first)."""
         self.bodies = body_lines(self.book)
+        self._read_at = self.book.changes
         index = next((i for i, b in enumerate(self.bodies) if b.id == select), 0)
         # the cursor is put there, not moved: the body is shown once, here, not again by the message
         self.query_one("#bodies", WrappedList).load(self.bodies, lambda body: body.name, cursor=index)
         if self.bodies:
-            self.show_body(self.bodies[index])
+            self.show_body(self.bodies[index], select=meeting)
             self.query_one("#meetings", LineTable).focus()
         else:
             table = self.query_one("#meetings", LineTable)
@@ -100,6 +114,7 @@ class HomeScreen(Screen):
 
     def show_body(self, body: Body | BodyLine, select: int | None = None) -> None:
         self.meetings = meeting_lines(self.book, body.id)
+        self._read_at = self.book.changes
         table = self.query_one("#meetings", LineTable)
         table.title = f"{body.name} — meetings"
         cells = [_cells(meeting) for meeting in self.meetings]

@@ -227,3 +227,30 @@ async def test_the_clerk_moves_between_bodies_and_into_their_meetings(tmp_path: 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and bodies.cursor_row == 1 and meetings.cursor_row == 1
     book.close()
+
+
+async def test_back_on_the_home_screen_a_meeting_started_reads_live(demo) -> None:
+    """The home screen read its lists once: a meeting started from its overview still said
+    "planned" when the clerk came back. Now it says what the book says, the same meeting
+    highlighted and the focus where it was."""
+    from tests.pilot import go_live
+
+    book, upcoming = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        meetings = home.query_one("#meetings", LineTable)
+        assert cells(meetings, 2) == ["planned", "closed"]
+        await pilot.press("down", "up", "enter")  # the upcoming meeting's overview
+        await pilot.pause()
+        await go_live(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+        assert cells(meetings, 2) == ["live", "closed"] and meetings.cursor_row == 0 and app.focused is meetings
+        await pilot.press("down")  # moving on reads nothing again: the book has not changed
+        await pilot.pause()
+        assert meetings.cursor_row == 1
