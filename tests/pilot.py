@@ -1,6 +1,6 @@
 """Driving the live meeting as a clerk does, shared by the Pilot tests: the meeting's clock, going
 live (ticking the roll first, if asked), opening the action tracker, typing, going to an item,
-reading what a Static shows."""
+reading what a Static shows, and each cell a widget draws."""
 
 from __future__ import annotations
 
@@ -67,3 +67,12 @@ async def go_to(pilot, number: str) -> None:
 
 def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
+
+
+def drawn_cells(app, widget) -> list[list[tuple]]:
+    """Each cell ``widget`` draws on the screen, line by line: its character, colours and styles."""
+    region = widget.region
+    lines = app.screen._compositor.render_strips()[region.y:region.bottom]
+    return [[(ch, s.color, s.bgcolor, s.bold, s.italic, s.reverse)
+             for segment in strip.crop(region.x, region.right) for ch in segment.text
+             for s in [segment.style]] for strip in lines]

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from screens.line_list import LineList
+from tests.pilot import drawn_cells
 
 
 def entry(n: int) -> tuple[Text, str]:
@@ -170,22 +171,15 @@ async def test_the_list_looks_as_an_option_list_does() -> None:
         options.scroll_to(y=1, animate=False, immediate=True)  # half the first entry, half the fifth
         entries.scroll_to(y=1, animate=False, immediate=True)
 
-        def cells(widget) -> list[list[tuple]]:
-            region = widget.region
-            lines = app.screen._compositor.render_strips()[region.y:region.bottom]
-            return [[(ch, s.color, s.bgcolor, s.bold, s.italic, s.reverse)
-                     for segment in strip.crop(region.x, region.right) for ch in segment.text
-                     for s in [segment.style]] for strip in lines]
-
         app.set_focus(None)
         await pilot.pause()
-        assert cells(options) == cells(entries)
+        assert drawn_cells(app, options) == drawn_cells(app, entries)
         options.focus()
         await pilot.pause()
-        focused = cells(options)
+        focused = drawn_cells(app, options)
         entries.focus()
         await pilot.pause()
-        assert cells(entries) == focused
+        assert drawn_cells(app, entries) == focused
         words = ["".join(cell[0] for cell in line) for line in focused]
         assert words[0].strip().startswith("[bold]words[/bold] of entry 0") and "Entry 4" in words[-1]
         assert any("…" in line for line in words)

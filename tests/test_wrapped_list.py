@@ -8,6 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import OptionList
 
 from screens.wrapped_list import WrappedList
+from tests.pilot import drawn_cells
 
 NAMES = [
     "Audit & Risk Assurance Committee",
@@ -35,6 +36,15 @@ class Listing(App):
         self.told.append(("selected", event.row))
 
 
+async def listing(pilot, names: list[str] = NAMES) -> WrappedList:
+    """The list, given ``names`` and the focus, drawn."""
+    bodies = pilot.app.query_one(WrappedList)
+    bodies.load(names, lambda name: name)
+    bodies.focus()
+    await pilot.pause()
+    return bodies
+
+
 def screen_lines(app: App, width: int = 30) -> list[str]:
     return [strip.text[:width].rstrip() for strip in app.screen._compositor.render_strips()]
 
@@ -50,10 +60,7 @@ def backgrounds(app: App, widget: WrappedList) -> list[set[str]]:
 async def test_each_entry_takes_the_lines_its_words_need_under_the_title() -> None:
     app = Listing()
     async with app.run_test(size=(60, 12)) as pilot:
-        bodies = app.query_one(WrappedList)
-        bodies.load(NAMES, lambda name: name)
-        bodies.focus()
-        await pilot.pause()
+        bodies = await listing(pilot)
         assert screen_lines(app)[:9] == [
             " Bodies",
             " Audit & Risk Assurance",  # 28 cells for the words: a margin each side
@@ -97,10 +104,7 @@ async def test_a_click_on_any_line_of_an_entry_selects_that_entry() -> None:
 async def test_a_narrower_list_wraps_again_and_keeps_the_cursor_in_view() -> None:
     app = Listing()
     async with app.run_test(size=(60, 12)) as pilot:
-        bodies = app.query_one(WrappedList)
-        bodies.load(NAMES, lambda name: name)
-        bodies.focus()
-        await pilot.pause()
+        bodies = await listing(pilot)
         await pilot.press("end")
         await pilot.pause()
         bodies.styles.width = 14
@@ -118,10 +122,7 @@ async def test_many_entries_scroll_under_the_title_and_page_by_what_is_in_view()
     names = [f"Committee number {n} of the board of trustees" if n % 3 == 0 else f"Panel {n}" for n in range(60)]
     app = Listing()
     async with app.run_test(size=(60, 12)) as pilot:
-        bodies = app.query_one(WrappedList)
-        bodies.load(names, lambda name: name)
-        bodies.focus()
-        await pilot.pause()
+        bodies = await listing(pilot, names)
         tall = sum(len(bodies.get_row_at(n)) for n in range(60))
         assert tall > 60 and bodies.virtual_size.height == 1 + tall  # the long names take two lines
         await pilot.press("pagedown")
@@ -165,13 +166,6 @@ async def test_the_list_looks_as_an_option_list_does() -> None:
         bodies.move_cursor(row=2)
         await pilot.pause()
 
-        def cells(widget) -> list[list[tuple]]:
-            region = widget.region
-            lines = app.screen._compositor.render_strips()[region.y:region.bottom]
-            return [[(ch, s.color, s.bgcolor, s.bold, s.italic, s.reverse)
-                     for segment in strip.crop(region.x, region.right) for ch in segment.text
-                     for s in [segment.style]] for strip in lines]
-
         def same(drawn: list[list[tuple]], other: list[list[tuple]]) -> bool:
             """The same entries' lines; below them, the same blank (spaces whose colour is nobody's)."""
             return drawn[:7] == other[:7] and [{c[2] for c in line} for line in drawn[7:]] == \
@@ -179,13 +173,13 @@ async def test_the_list_looks_as_an_option_list_does() -> None:
 
         app.set_focus(None)
         await pilot.pause()
-        assert same(cells(options), cells(bodies))
+        assert same(drawn_cells(app, options), drawn_cells(app, bodies))
         options.focus()
         await pilot.pause()
-        focused = cells(options)
+        focused = drawn_cells(app, options)
         bodies.focus()
         await pilot.pause()
-        assert same(cells(bodies), focused)
+        assert same(drawn_cells(app, bodies), focused)
         words = ["".join(cell[0] for cell in line).rstrip() for line in focused]
         assert words[3:5] == [" Primary Care Commissioning &", " Assurance Committee"]
         assert len({line[3][2] for line in focused}) == 2  # the highlight's background and the others'
