@@ -136,12 +136,16 @@ def check_resumed(before: Held, resumed: list[str]) -> list[str]:
 
 
 # a movement's line as the live screen writes it into the notes: "FA arrived.", "MK, NB and LT left the meeting."
-_MOVEMENT_LINE = re.compile(r"[ \n]?\b[A-Z][A-Za-z]{0,5}(?:(?:, | and )[A-Z][A-Za-z]{0,5})* "
+_MOVEMENT_LINE = re.compile(r"\b[A-Z][A-Za-z]{0,5}(?:(?:, | and )[A-Z][A-Za-z]{0,5})* "
                             r"(?:arrived|returned|left the meeting|withdrew for this item(?: and returned at the end)?)\.")
 
 
 def _without_lines(notes: str) -> str:
-    return _MOVEMENT_LINE.sub("", notes)
+    """The notes without the app's movement lines, and with any run of spaces and line breaks read
+    as one space: a line comes with a space or a line break before or after it, or none when the
+    clerk's own words end in a space ("the " then "MK left the meeting." then "noted"), and which
+    of those is the app's cannot be told apart from the clerk's."""
+    return " ".join(_MOVEMENT_LINE.sub("", notes).split())
 
 
 def check_kill(before: Held, after: Held, lines: list[str]) -> tuple[int, int, list[str]]:
