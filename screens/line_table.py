@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from screens.line_view import LineView, row_meta
 from screens.text_lines import text_strip, wrapped
+from secretary.safety import visible_text
 
 Cell = Text | str
 PADDING = 1  # cells each side of a column's words, as DataTable's cell_padding
@@ -214,14 +215,15 @@ class LineTable(LineView):
 
     def _empty_lines(self, width: int) -> list[Text]:
         """The words said while there are no rows, wrapped inside a margin of two cells."""
-        return wrapped(self.app.console, Text(self._empty), max(1, width - 4))
+        return wrapped(self.app.console, Text(visible_text(self._empty)), max(1, width - 4))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         room = self.scrollable_content_region.width  # not under the scrollbar
         if self._title is not None and y == 0:  # the pane's title: it does not scroll across
             style = self._styles[0] + self.get_component_rich_style("pane-title")
-            return text_strip(self.app.console, Text(f" {self._title}"), room, style).extend_cell_length(width, style)
+            title = Text(f" {visible_text(self._title)}")  # the clerk's words: shown, never obeyed
+            return text_strip(self.app.console, title, room, style).extend_cell_length(width, style)
         if not self._rows and self._empty and y >= self.heading_lines:
             lines = self._empty_lines(room)
             line = y - self.heading_lines - 1  # a blank line above the words, and one below

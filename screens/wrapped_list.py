@@ -26,14 +26,16 @@ from textual.strip import Strip
 from screens.line_list import LineList
 from screens.line_view import row_meta
 from screens.text_lines import text_strip, wrapped
+from secretary.safety import visible_text
 
 MARGIN = 1  # cells each side of an entry's words: an OptionList's padding; the title's colour reaches the edges
 
 
 class WrappedList(LineList):
     """Entries given to ``load`` as a sequence and a function making an entry's words (a Text, or
-    a str: the clerk's words, never read as markup), under ``title`` (drawn as ``.pane-title``;
-    None: no title line). The cursor is over a whole entry, however many lines it takes."""
+    a str: the clerk's words, never read as markup nor obeyed by the terminal), under ``title``
+    (drawn as ``.pane-title``; None: no title line). The cursor is over a whole entry, however
+    many lines it takes."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = LineList.COMPONENT_CLASSES | {"pane-title"}
     DEFAULT_CSS = """
@@ -98,7 +100,7 @@ class WrappedList(LineList):
 
     def _words(self, row: int) -> Text:
         words = self._make(self._rows[row])
-        return words if isinstance(words, Text) else Text(words)
+        return words if isinstance(words, Text) else Text(visible_text(words))
 
     def _on_resize(self, _event: events.Resize) -> None:
         before = self._wrapped_at, self._tops[-1]
@@ -154,7 +156,8 @@ class WrappedList(LineList):
         highlight's, on the cursor) under the words' own, between margins in the list's style."""
         plain, highlighted, title = self._styles
         if row < 0:
-            return text_strip(self.app.console, Text(" " * MARGIN + (self.title or "")), width, plain + title)
+            return text_strip(self.app.console, Text(" " * MARGIN + visible_text(self.title or "")), width,
+                              plain + title)
         meta = row_meta(row)
         style = (highlighted if row == self.cursor_row else plain) + meta
         margin = Segment(" " * MARGIN, Style.from_color(bgcolor=plain.bgcolor) + meta)  # as padding is drawn

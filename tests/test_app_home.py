@@ -254,3 +254,26 @@ async def test_back_on_the_home_screen_a_meeting_started_reads_live(demo) -> Non
         await pilot.press("down")  # moving on reads nothing again: the book has not changed
         await pilot.pause()
         assert meetings.cursor_row == 1
+
+
+async def test_a_name_holding_an_escape_sequence_is_shown_in_both_panes_not_obeyed(demo_copy, tmp_path) -> None:
+    """A book an older version wrote may hold control characters in a body's name: the bodies and
+    the meetings' title show them (ESC as ␛), as the roster and the command line do."""
+    import sqlite3
+
+    from db import Book
+
+    path = demo_copy(tmp_path / "poison.secretary")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE body SET name = ?", ["North\x1b]0;pwned\x07 Board\x1b[2J"])
+    conn.commit()
+    conn.close()
+    book = Book.open(path)
+    app = SecretaryApp(book)
+    async with app.run_test(size=(120, 12)) as pilot:
+        await pilot.pause()
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert "North␛]0;pwned␇ Board␛[2J — meetings" in lines[1]
+        assert "North␛]0;pwned␇ Board␛[2J" in lines[2]
+        assert not any("\x1b" in line or "\x07" in line for line in lines)
+    book.close()
