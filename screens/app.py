@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 import gc
 import signal
 import threading
@@ -16,6 +16,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.binding import Binding
+from textual.message import Message
 from textual.worker import WorkerFailed
 
 from db import Book, BookError
@@ -52,14 +53,18 @@ def warm_up(app: SecretaryApp) -> None:
                 importlib.import_module(module)
         except Exception:  # noqa: BLE001 - only a head start: the screen that needs it imports it again, and says why
             pass
-        try:
-            app.call_from_thread(app.freeze_what_lives)
-        except Exception:  # noqa: BLE001 - the app has closed meanwhile: nothing to freeze
-            pass
-        finally:
+        try:  # the app decides, between two of its own messages, whether to freeze (freeze_what_lives)
+            posted = app.post_message(WarmedUp())
+        except Exception:  # noqa: BLE001 - the app is closing: nothing to freeze, nobody waits
+            posted = False
+        if not posted:
             app.warmed_up.set()
 
     threading.Thread(target=load, name="warm up", daemon=True).start()
+
+
+class WarmedUp(Message):
+    """The warm-up thread has imported the next screens' code."""
 
 
 class SecretaryApp(TerminalSafety, App):
@@ -223,6 +228,11 @@ class SecretaryApp(TerminalSafety, App):
             self.push_screen(HomeScreen())
         self.call_after_refresh(self._look_for_recoveries)  # once the first screen is drawn
 
+    @on(WarmedUp)
+    def _warmed_up(self) -> None:
+        self.freeze_what_lives()
+        self.warmed_up.set()
+
     def freeze_what_lives(self) -> None:
         """What the warm-up imported lives as long as the app, like what start-up made (secretary/cli
         ``_long_lived``): frozen, the collector's full passes need not walk it again and again. But
@@ -230,7 +240,8 @@ class SecretaryApp(TerminalSafety, App):
         first screen is all there is (a meeting opened at the start, a live screen and its notes
         among them, would be kept for the rest of the day). A screen made ready before it is shown
         (screens/prepared.py) waits for ``warmed_up``."""
-        if all(isinstance(screen, HomeScreen) or type(screen) is Screen for screen in self.screen_stack):
+        stack = self.screen_stack
+        if self.is_running and stack and all(isinstance(screen, HomeScreen) or type(screen) is Screen for screen in stack):
             gc.freeze()
 
     def _look_for_recoveries(self) -> None:

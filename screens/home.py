@@ -87,7 +87,9 @@ class HomeScreen(Screen):
             self.show_body(self.bodies[index], select=meeting)
             self.query_one("#meetings", LineTable).focus()
         else:
+            self.meetings = []
             table = self.query_one("#meetings", LineTable)
+            table.load(self.meetings, lambda row: row)
             table.title = ""
             table.empty = "This book holds no bodies yet. Press b to add a board or committee."
 

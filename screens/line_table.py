@@ -25,6 +25,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from screens.line_view import LineView, row_meta
+from screens.text import one_line
 from screens.text_lines import text_strip, wrapped
 from secretary.safety import visible_text
 
@@ -222,7 +223,7 @@ class LineTable(LineView):
         room = self.scrollable_content_region.width  # not under the scrollbar
         if self._title is not None and y == 0:  # the pane's title: it does not scroll across
             style = self._styles[0] + self.get_component_rich_style("pane-title")
-            title = Text(f" {visible_text(self._title)}")  # the clerk's words: shown, never obeyed
+            title = Text(f" {one_line(self._title)}")  # the clerk's words: shown, never obeyed
             return text_strip(self.app.console, title, room, style).extend_cell_length(width, style)
         if not self._rows and self._empty and y >= self.heading_lines:
             lines = self._empty_lines(room)

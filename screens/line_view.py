@@ -201,12 +201,14 @@ class LineView(ScrollView, can_focus=True):
         lines = self._page_lines
         self.scroll_relative(y=lines, animate=False, force=True, immediate=True)
         below = self._row_top(self.cursor_row) + lines
-        self.move_cursor(row=self.row_count - 1 if below >= self._rows_height else self._row_at(below)[0])
+        row = self.row_count - 1 if below >= self._rows_height else self._row_at(below)[0]
+        self.move_cursor(row=max(row, self.cursor_row + 1))  # past a row taller than the view, at least
 
     def action_page_up(self) -> None:
         lines = self._page_lines
         self.scroll_relative(y=-lines, animate=False, immediate=True)
-        self.move_cursor(row=self._row_at(max(0, self._row_top(self.cursor_row) - lines))[0])
+        row = self._row_at(max(0, self._row_top(self.cursor_row) - lines))[0]
+        self.move_cursor(row=min(row, self.cursor_row - 1))
 
     def action_scroll_top(self) -> None:
         self.move_cursor(row=0)

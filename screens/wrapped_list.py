@@ -20,11 +20,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.css.scalar import Unit
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from screens.line_list import LineList
 from screens.line_view import row_meta
+from screens.text import one_line
 from screens.text_lines import text_strip, wrapped
 from secretary.safety import visible_text
 
@@ -57,10 +58,24 @@ class WrappedList(LineList):
     def __init__(self, title: str | None = None, **kwargs: Any) -> None:
         super().__init__(lines=1, **kwargs)
         self.heading_lines = 0 if title is None else 1
-        self.title = title
+        self._title = title
         self._wrapped_at = 0  # the width the words were wrapped to (0: not wrapped, before the list is laid out)
+        self._fitted_for: tuple[int, int] = (-1, -1)  # the room and the height they were wrapped for
         self._lines: list[list[Text]] = []  # each entry's lines
         self._tops: list[int] = [0]  # each entry's first line, and after them all the lines there are
+
+    @property
+    def title(self) -> str | None:
+        return self._title
+
+    @title.setter
+    def title(self, words: str) -> None:
+        if self._title is None:
+            raise ValueError("a list made without a title line cannot be given one")
+        if words != self._title:
+            self._title = words
+            self._strips.clear()
+            self.refresh()
 
     # --- where each entry's lines are ---------------------------------------------------------
 
@@ -83,6 +98,7 @@ class WrappedList(LineList):
         """Wrap every entry's words: beside the scrollbar when they are more than the list holds."""
         texts = [self._words(row) for row in range(len(self._rows))]
         width = self._wrap_width()
+        self._fitted_for = (width, self.size.height)
         lines = self._wrapped(texts, width)
         if width and self.size.height and self.heading_lines + sum(map(len, lines)) > self.size.height:
             width = max(1, width - self.styles.scrollbar_size_vertical)
@@ -93,22 +109,35 @@ class WrappedList(LineList):
         self._strips.clear()
 
     def _wrapped(self, texts: list[Text], width: int) -> list[list[Text]]:
-        if not width:
-            return [[text] for text in texts]
+        if not width:  # not laid out yet: a line each, as given
+            return [text.split("\n") for text in texts]
         console = self.app.console
         return [wrapped(console, text, width) for text in texts]
 
     def _words(self, row: int) -> Text:
         words = self._make(self._rows[row])
-        return words if isinstance(words, Text) else Text(visible_text(words))
+        return words if isinstance(words, Text) else Text(visible_text(words).replace("\t", " "))
 
-    def _on_resize(self, _event: events.Resize) -> None:
+    def _refit(self) -> bool:
+        """Wrap the words again if the list's room or height has changed since; True if the lines
+        they take changed."""
+        if (self._wrap_width(), self.size.height) == self._fitted_for:
+            return False
         before = self._wrapped_at, self._tops[-1]
         self._fit()
-        if (self._wrapped_at, self._tops[-1]) != before:
+        if self._tops[-1] != before[1]:
             self.virtual_size = Size(0, self.heading_lines + self._rows_height)
-            self._scroll_cursor_into_view()
+        return (self._wrapped_at, self._tops[-1]) != before
+
+    def _on_resize(self, _event: events.Resize) -> None:
+        if self._refit():  # (or already, as it was drawn at its new size)
             self.refresh()
+        self._scroll_cursor_into_view()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.size.width:  # laid out since the words were wrapped (before it, with the width the
+            self._refit()  # styles give, at most): drawn at the width it has, in this frame
+        return super().render_lines(crop)
 
     @property
     def _rows_height(self) -> int:
@@ -156,7 +185,7 @@ class WrappedList(LineList):
         highlight's, on the cursor) under the words' own, between margins in the list's style."""
         plain, highlighted, title = self._styles
         if row < 0:
-            return text_strip(self.app.console, Text(" " * MARGIN + visible_text(self.title or "")), width,
+            return text_strip(self.app.console, Text(" " * MARGIN + one_line(self._title or "")), width,
                               plain + title)
         meta = row_meta(row)
         style = (highlighted if row == self.cursor_row else plain) + meta

@@ -277,3 +277,44 @@ async def test_a_name_holding_an_escape_sequence_is_shown_in_both_panes_not_obey
         assert "North␛]0;pwned␇ Board␛[2J" in lines[2]
         assert not any("\x1b" in line or "\x07" in line for line in lines)
     book.close()
+
+
+async def test_a_tab_or_a_line_break_in_a_name_is_not_sent_to_the_terminal(tmp_path) -> None:
+    """A name pasted from a spreadsheet cell may hold a tab (the name field keeps it), and an older
+    book a line break: the bodies list shows a space, or the second line on a line of its own,
+    and the meetings' title a space."""
+    from db import Book
+    from db.bodies import create_body
+    from secretary.models import Body
+
+    book = Book.open(tmp_path / "tab.secretary", create=True)
+    create_body(book, Body(name="Audit\tRisk Committee", short_name="ARC"))
+    create_body(book, Body(name="Quality\nCommittee", short_name="QC"))
+    app = SecretaryApp(book)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert " Audit Risk Committee — meetings" in lines[1]
+        assert [line.split("│")[0].strip() for line in lines[2:5]] == ["Audit Risk Committee", "Quality", "Committee"]
+        assert not any("\t" in line or "\n" in line for line in lines)
+        await pilot.press("shift+tab", "down")
+        await pilot.pause()
+        assert " Quality Committee — meetings" in app.screen._compositor.render_strips()[1].text
+    book.close()
+
+
+async def test_the_warm_up_freezes_nothing_once_the_app_has_closed(demo) -> None:
+    """The warm-up thread may finish its imports after the app has closed: what the closed app
+    left (and the test process around it) is not frozen for good."""
+    import gc
+
+    from screens.app import WarmedUp
+
+    book, _ = demo
+    app = SecretaryApp(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    before = gc.get_freeze_count()
+    app.freeze_what_lives()
+    assert gc.get_freeze_count() == before
+    assert app.post_message(WarmedUp()) is False  # the thread then says the warm-up is over itself

@@ -183,3 +183,44 @@ async def test_the_list_looks_as_an_option_list_does() -> None:
         words = ["".join(cell[0] for cell in line).rstrip() for line in focused]
         assert words[3:5] == [" Primary Care Commissioning &", " Assurance Committee"]
         assert len({line[3][2] for line in focused}) == 2  # the highlight's background and the others'
+
+
+async def test_page_down_leaves_an_entry_taller_than_the_list() -> None:
+    names = [" ".join(["word"] * 80), "Board", "Panel"]
+    app = Listing()
+    async with app.run_test(size=(60, 8)) as pilot:
+        bodies = await listing(pilot, names)
+        assert len(bodies.get_row_at(0)) > 8  # taller than the list
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert bodies.cursor_row == 1
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert bodies.cursor_row == 2
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert bodies.cursor_row == 0
+
+
+async def test_the_first_drawing_is_wrapped_at_the_width_the_list_is_given(monkeypatch) -> None:
+    """Before it is laid out the list wraps at the width its styles give (here 30, which half of a
+    40-column screen is not): it is drawn wrapped at the width it has, from the first frame."""
+    drawn_at: list[int] = []
+    render_lines = WrappedList.render_lines
+
+    def recording(widget, crop):
+        strips = render_lines(widget, crop)
+        drawn_at.append(widget._wrapped_at)
+        return strips
+
+    monkeypatch.setattr(WrappedList, "render_lines", recording)
+
+    class Half(Listing):
+        CSS = "WrappedList { width: 30; max-width: 50%; height: 1fr; border: none; }"
+
+    app = Half()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await listing(pilot)
+        await pilot.pause()
+        assert drawn_at and set(drawn_at) == {18}  # 20 less a margin each side, every time drawn
+        assert screen_lines(app, 20)[1:4] == [" Audit & Risk", " Assurance", " Committee"]
