@@ -21,7 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.strip import Strip
 
 from screens.line_view import LineView, row_meta
@@ -157,19 +157,6 @@ class LineTable(LineView):
         self.virtual_size = Size(self.table_width, self.heading_lines)
         self._title = title
         self._empty = empty
-
-    @property
-    def title(self) -> str | None:
-        """The words of the title line (None: the table has none)."""
-        return self._title
-
-    @title.setter
-    def title(self, words: str) -> None:
-        if self._title is None:
-            raise ValueError("a table made without a title line cannot be given one")
-        if words != self._title:
-            self._title = words
-            self.refresh(Region(0, 0, self.size.width, 1))
 
     @property
     def empty(self) -> str:

@@ -89,11 +89,26 @@ class LineView(ScrollView, can_focus=True):
         self._made: dict[int, Any] = {}  # each row as made to be drawn, when first drawn (-1: the heading)
         self._strips: dict[tuple, Strip] = {}  # drawn lines, for the styles they were drawn in
         self._styles: tuple[Style, ...] = ()  # what _line_styles gave for this drawing; the first is the widget's
+        self._title: str | None = None  # a title line's words, for a subclass that draws one
 
     @property
     def virtual_width(self) -> int:
         """How wide the rows are, for scrolling across them (0: never wider than the view)."""
         return 0
+
+    @property
+    def title(self) -> str | None:
+        """The words of a subclass's title line, the first of the heading (None: it has none)."""
+        return self._title
+
+    @title.setter
+    def title(self, words: str) -> None:
+        if self._title is None:
+            raise ValueError(f"a {type(self).__name__} made without a title line cannot be given one")
+        if words != self._title:
+            self._title = words
+            self._strips = {key: strip for key, strip in self._strips.items() if key[:2] != (-1, 0)}
+            self.refresh(Region(0, 0, self.size.width, 1))
 
     # --- the rows ---------------------------------------------------------------------------
 

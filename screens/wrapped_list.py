@@ -64,19 +64,6 @@ class WrappedList(LineList):
         self._lines: list[list[Text]] = []  # each entry's lines
         self._tops: list[int] = [0]  # each entry's first line, and after them all the lines there are
 
-    @property
-    def title(self) -> str | None:
-        return self._title
-
-    @title.setter
-    def title(self, words: str) -> None:
-        if self._title is None:
-            raise ValueError("a list made without a title line cannot be given one")
-        if words != self._title:
-            self._title = words
-            self._strips.clear()
-            self.refresh()
-
     # --- where each entry's lines are ---------------------------------------------------------
 
     def forget_lines(self) -> None:

@@ -85,6 +85,9 @@ async def test_each_entry_takes_the_lines_its_words_need_under_the_title() -> No
         await pilot.press("enter")
         await pilot.pause()
         assert app.told == [("highlighted", 1), ("highlighted", 2), ("selected", 2)]
+        bodies.title = "Boards and committees"
+        await pilot.pause()
+        assert screen_lines(app)[:2] == [" Boards and committees", " Audit & Risk Assurance"]
 
 
 async def test_a_click_on_any_line_of_an_entry_selects_that_entry() -> None:
